@@ -1,0 +1,28 @@
+// Type-aware lint: the rules STYLE.md asks for are enforced here, not only written down.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "out/**", "**/*.mjs", "bin/**", "eslint.config.js", "content/**", "web/dist/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-unnecessary-condition": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through src/config.ts only." },
+      ],
+    },
+  },
+  {
+    files: ["src/config.ts", "test/**", "bench/**", "**/*.test.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+);

@@ -1,0 +1,10 @@
+/** The command table: one line per command, each implemented in its own file. */
+import type { CliIo } from "./io.ts";
+
+export interface Command {
+  name: string;
+  summary: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+export const commands: Command[] = [];

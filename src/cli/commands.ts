@@ -1,5 +1,7 @@
 /** The command table: one line per command, each implemented in its own file. */
 import type { CliIo } from "./io.ts";
+import { policiesBuild } from "./policies-build.ts";
+import { profileCheck } from "./profile-check.ts";
 
 export interface Command {
   name: string;
@@ -7,4 +9,4 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-export const commands: Command[] = [];
+export const commands: Command[] = [profileCheck, policiesBuild];

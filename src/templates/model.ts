@@ -1,6 +1,7 @@
 /** What the template engine produces and every publisher (site, Markdown, PDF, coverage) consumes. */
 import type { Cadence } from "../profile/primitives.ts";
 import type { Profile } from "../profile/schema.ts";
+import type { SharedResponsibilityRow } from "./shared-responsibility.ts";
 import type { OwnerRole, triggerEvents } from "./frontmatter.ts";
 
 export interface RenderedSection {
@@ -56,6 +57,8 @@ export interface PolicySet {
   version: string;
   effectiveDate: string;
   policies: RenderedPolicy[];
+  /** Who secures what per offering, when the shared-responsibility module is on. */
+  sharedResponsibility: SharedResponsibilityRow[] | null;
   /** SHA-256 over the rendered Markdown of every policy: what approvals and acknowledgments bind to. */
   contentHash: string;
 }

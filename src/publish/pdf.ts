@@ -1,0 +1,143 @@
+/**
+ * The PDF publication: the whole policy set as one HTML document, printed to `policies.pdf` by
+ * Chromium through playwright-core.
+ */
+import { accessSync, constants, renameSync, rmSync, writeFileSync } from "node:fs";
+import type { PolicySet, RenderedPolicy } from "../templates/model.ts";
+import { escapeHtml, parseStewardRef, renderMarkdown } from "./markdown-it.ts";
+import { sectionList } from "./site/index-page.ts";
+import { contentCss } from "./site/style.ts";
+import { ownerLabel, scheduleLabel } from "./site/words.ts";
+
+/** Where Debian, Ubuntu and Google install Chromium, in the order tried. */
+export const chromiumCandidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/**
+ * The Chromium to use: `explicit` when given (and only it: a wrong --chromium must fail, not fall
+ * back silently), else the first executable of `candidates`; null when none is usable.
+ */
+export function findChromium(explicit?: string, candidates: readonly string[] = chromiumCandidates): string | null {
+  const usable = (path: string) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (explicit !== undefined) return usable(explicit) ? explicit : null;
+  return candidates.find(usable) ?? null;
+}
+
+const pdfCss = `${contentCss}
+@page { size: Letter; }
+body { font-size: 10.5pt; }
+.cover { height: 8.4in; display: flex; flex-direction: column; justify-content: center; }
+.cover h1 { font-size: 30pt; margin: 0.2em 0; }
+.cover .org { font-size: 16pt; margin: 0; }
+.toc, .policy { break-before: page; }
+.toc ol { padding-left: 0; }
+.toc > ol > li { margin: 0.5em 0; font-weight: 600; }
+.toc li li { font-weight: 400; margin-left: 1.4em; }
+.toc a { color: var(--fg); text-decoration: none; }
+h1, h2, h3 { break-after: avoid; }
+tr, pre { break-inside: avoid; }
+`;
+
+/** Document-wide anchor of a section: section ids are unique only within their policy. */
+const anchor = (policyId: string, sectionId: string) => `${policyId}--${sectionId}`;
+
+function pdfRefHref(href: string): string {
+  const ref = parseStewardRef(href);
+  if (ref === null) return href;
+  return ref.sectionId === null ? `#${ref.policyId}` : `#${anchor(ref.policyId, ref.sectionId)}`;
+}
+
+function policyHtml(set: PolicySet, policy: RenderedPolicy): string {
+  const sections = policy.sections.map((s) => {
+    const tag = s.level === 2 ? "h2" : "h3";
+    const cites = s.citations.length === 0 ? "" : `<p class="cites">Addresses ${escapeHtml(s.citations.join(", "))}</p>`;
+    return `<${tag} id="${escapeHtml(anchor(policy.id, s.id))}"><span class="num">${escapeHtml(s.number)}</span>${escapeHtml(s.title)}</${tag}>${cites}\n${renderMarkdown(s.markdown, pdfRefHref)}`;
+  });
+  const rows = policy.commitments.map(
+    (c) =>
+      `<tr><td>${escapeHtml(c.text)} (section ${escapeHtml(c.sectionNumber)})</td><td>${escapeHtml(ownerLabel(set.profile, c.owner))}</td><td>${escapeHtml(scheduleLabel(c.schedule))}</td><td>${escapeHtml(c.evidence)}</td></tr>`,
+  );
+  const table =
+    rows.length === 0
+      ? ""
+      : `<table><caption>Commitments in this policy</caption><thead><tr><th>Commitment</th><th>Owner</th><th>Schedule</th><th>Evidence</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<section class="policy" id="${escapeHtml(policy.id)}">
+<h1><span class="num">${policy.number}.</span>${escapeHtml(policy.title)}</h1>
+<p class="meta">Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)} · Citations: ${escapeHtml(policy.citations.join(", ") || "none")}</p>
+${renderMarkdown(policy.intro, pdfRefHref)}
+${sections.join("\n")}
+${table}
+</section>`;
+}
+
+/** The single HTML document printed to PDF: cover, table of contents, then each policy on a new page. */
+export function renderPdfHtml(set: PolicySet): string {
+  const org = set.profile.organization;
+  const toc = set.policies.map(
+    (p) => `<li><a href="#${escapeHtml(p.id)}">${p.number}. ${escapeHtml(p.title)}</a>${sectionList(p, (s) => `#${anchor(p.id, s.id)}`, "")}</li>`,
+  );
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(org.legalName)} HIPAA Policies, version ${escapeHtml(set.version)}</title><style>${pdfCss}</style></head>
+<body>
+<section class="cover">
+<p class="org">${escapeHtml(org.legalName)}</p>
+<h1>HIPAA Policies</h1>
+<p class="meta">Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)}</p>
+<p class="meta">Content hash (SHA-256): <code>${escapeHtml(set.contentHash)}</code></p>
+</section>
+<nav class="toc" aria-labelledby="toc"><h1 id="toc">Contents</h1><ol class="plain">${toc.join("")}</ol></nav>
+${set.policies.map((p) => policyHtml(set, p)).join("\n")}
+</body>
+</html>
+`;
+}
+
+/** Prints the policy set to `outFile` with Chromium; the file appears only once complete. */
+export async function writePdf(set: PolicySet, outFile: string, options: { chromiumPath?: string } = {}): Promise<void> {
+  const executablePath = findChromium(options.chromiumPath);
+  if (executablePath === null) {
+    const looked = options.chromiumPath === undefined ? chromiumCandidates : [options.chromiumPath];
+    throw new Error(`Chromium was not found (looked in ${looked.join(", ")}). Install it with 'apt-get install chromium' (Debian/Ubuntu) or pass its path with --chromium PATH.`);
+  }
+  // Loaded here, not at the top, so commands that never print a PDF start without it.
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  const org = set.profile.organization;
+  const footer = `${escapeHtml(org.legalName)} HIPAA Policies · Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)} · Page <span class="pageNumber"></span> of <span class="totalPages"></span>`;
+  const partial = `${outFile}.partial`;
+  try {
+    const page = await browser.newPage();
+    // The document is self-contained; refusing every request keeps a stray URL from reaching out.
+    await page.route("**/*", (route) => route.abort());
+    await page.setContent(renderPdfHtml(set), { waitUntil: "load" });
+    const pdf = await page.pdf({
+      format: "Letter",
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      // Header and footer templates get no page styles: size and font are set inline.
+      footerTemplate: `<div style="width:100%;font-size:8pt;color:#59636e;text-align:center;font-family:'Liberation Sans','DejaVu Sans',sans-serif;">${footer}</div>`,
+      margin: { top: "0.75in", bottom: "0.8in", left: "0.85in", right: "0.85in" },
+      outline: true,
+      tagged: true,
+    });
+    writeFileSync(partial, pdf);
+    renameSync(partial, outFile);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}

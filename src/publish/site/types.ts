@@ -1,0 +1,28 @@
+/**
+ * What the static site needs beyond the PolicySet: the citation coverage and the optional
+ * shared-responsibility table. The template engine computes both; the site only lays them out.
+ */
+
+/** One regulation citation and the policy sections and commitments that address it. */
+export interface CoverageRow {
+  id: string;
+  title: string;
+  source: "security" | "breach" | "privacy";
+  kind: string;
+  ra: "R" | "A" | null;
+  sections: { policyId: string; policyTitle: string; sectionId: string; sectionNumber: string; sectionTitle: string }[];
+  commitments: { id: string; policyId: string; sectionId: string }[];
+}
+
+/** One area of the shared-responsibility table: who does the work for each offering. */
+export interface SharedResponsibilityRow {
+  area: string;
+  citations: string[];
+  byOffering: { offering: string /* offering name */; responsibility: "organization" | "customer" | "shared"; note: string }[];
+}
+
+/** Inputs of `renderSite` that do not come from the PolicySet. */
+export interface SiteExtras {
+  coverage: CoverageRow[];
+  sharedResponsibility: SharedResponsibilityRow[] | null;
+}

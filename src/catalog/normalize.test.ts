@@ -13,8 +13,8 @@ function ids(raw: string): string[] {
   return result.ids;
 }
 
-describe("normalizeCitation", () => {
-  test("strips the CFR prefix, section signs, spaces and quoted letters", () => {
+void describe("normalizeCitation", () => {
+  void test("strips the CFR prefix, section signs, spaces and quoted letters", () => {
     for (const raw of [
       "45 CFR §164.312(c)(1)",
       "45 C.F.R. § 164.312(c)(1)",
@@ -26,7 +26,7 @@ describe("normalizeCitation", () => {
     }
   });
 
-  test("expands ranges", () => {
+  void test("expands ranges", () => {
     assert.deepEqual(ids("164.310(b-c)"), ["164.310(b)", "164.310(c)"]);
     const contingency = ["B", "C", "D", "E"].map((l) => `164.308(a)(7)(ii)(${l})`);
     assert.deepEqual(ids("164.308(a)(7)(ii)(B)-(E)"), contingency);
@@ -38,7 +38,7 @@ describe("normalizeCitation", () => {
     );
   });
 
-  test("maps pre-2013 numbering", () => {
+  void test("maps pre-2013 numbering", () => {
     assert.deepEqual(ids("164.308(b)(1)"), ["164.308(b)(1)"]);
     assert.deepEqual(ids("164.308(b)(4)"), ["164.308(b)(3)"]);
     assert.deepEqual(ids("164.314(a)(1)(i)"), ["164.314(a)(1)"]);
@@ -47,26 +47,26 @@ describe("normalizeCitation", () => {
     assert.deepEqual(ids("164.314(a)(2)(i)(A)-(D)"), ["164.314(a)(2)(i)"]);
   });
 
-  test("corrects the Interhack mislabel", () => {
+  void test("corrects the Interhack mislabel", () => {
     assert.deepEqual(ids("164.312(a)(1)(i)"), ["164.312(a)(2)(i)"]);
   });
 
-  test("maps a paragraph below the catalog's level to its nearest catalog ancestor", () => {
+  void test("maps a paragraph below the catalog's level to its nearest catalog ancestor", () => {
     assert.deepEqual(ids("164.404(c)(1)(A)"), ["164.404(c)(1)"]);
     assert.deepEqual(ids("164.524(a)(1)"), ["164.524"]);
     assert.deepEqual(ids("45 CFR § 164.530(j)(2)"), ["164.530(j)"]);
   });
 
-  test("reads a standard cited without its (i) as that standard", () => {
+  void test("reads a standard cited without its (i) as that standard", () => {
     assert.deepEqual(ids("164.308(a)(1)"), ["164.308(a)(1)(i)"]);
     assert.deepEqual(ids("164.308(a)(7)"), ["164.308(a)(7)(i)"]);
   });
 
-  test("leaves canonical ids alone", () => {
+  void test("leaves canonical ids alone", () => {
     for (const c of catalog.citations) assert.deepEqual(ids(c.id), [c.id]);
   });
 
-  test("refuses anything else with the closest catalog id", () => {
+  void test("refuses anything else with the closest catalog id", () => {
     const refuse = (raw: string) => normalizeCitation(raw, catalog);
     assert.deepEqual(refuse("164.312(a)(3)"), {
       ok: false,
@@ -99,25 +99,25 @@ describe("normalizeCitation", () => {
   });
 });
 
-describe("canonicalCitation", () => {
-  test("returns the one canonical id", () => {
+void describe("canonicalCitation", () => {
+  void test("returns the one canonical id", () => {
     assert.equal(canonicalCitation("45 CFR §164.312(c)(1)"), "164.312(c)(1)");
   });
 
-  test("throws the normalizer's message", () => {
+  void test("throws the normalizer's message", () => {
     assert.throws(
       () => canonicalCitation("164.312(f)"),
       new Error('"164.312(f)" is not a citation in the catalog; did you mean "164.312(b)"?'),
     );
   });
 
-  test("throws on a range, which names several citations", () => {
+  void test("throws on a range, which names several citations", () => {
     assert.throws(() => canonicalCitation("164.310(b-c)"), /names 2 citations/);
   });
 });
 
-describe("expandRange", () => {
-  test("reads roman numerals before letters, and refuses backwards ranges", () => {
+void describe("expandRange", () => {
+  void test("reads roman numerals before letters, and refuses backwards ranges", () => {
     assert.deepEqual(expandRange("i", "iii"), ["i", "ii", "iii"]);
     assert.deepEqual(expandRange("b", "d"), ["b", "c", "d"]);
     assert.deepEqual(expandRange("1", "3"), ["1", "2", "3"]);

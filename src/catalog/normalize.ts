@@ -74,7 +74,8 @@ function notFound(raw: string, near: string, catalog: Catalog): string {
 }
 
 /**
- * The catalog id at the smallest edit distance; ties go to the earlier id in regulation order.
+ * The catalog id at the smallest edit distance; ties go to the named section, then to the
+ * earlier id in regulation order.
  * A paragraph cited above the catalog's level ("164.404(c)") is first offered its first
  * subparagraph, which edit distance alone would rank below a sibling ("164.404(b)").
  */
@@ -83,8 +84,9 @@ function closestId(text: string, catalog: Catalog): string {
   if (descendant) return descendant.id;
   let best = catalog.citations[0]!.id;
   let bestDistance = Infinity;
-  for (const { id } of catalog.citations) {
-    const distance = editDistance(text, id);
+  for (const { id, section } of catalog.citations) {
+    // Half a point breaks ties toward the section the writer named: "164.316(c)" -> "164.316(a)".
+    const distance = editDistance(text, id) + (text.startsWith(section) ? 0 : 0.5);
     if (distance < bestDistance) [best, bestDistance] = [id, distance];
   }
   return best;

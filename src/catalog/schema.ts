@@ -82,7 +82,9 @@ export function parseEntries<T extends { id: string }>(
   try {
     data = parse(text);
   } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (!Array.isArray(data)) throw new Error(`${file}: expected a list of entries`);
   const seen = new Set<string>();

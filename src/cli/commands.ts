@@ -2,6 +2,7 @@
 import type { CliIo } from "./io.ts";
 import { policiesBuild } from "./policies-build.ts";
 import { profileCheck } from "./profile-check.ts";
+import { start } from "./start.ts";
 
 export interface Command {
   name: string;
@@ -9,4 +10,4 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-export const commands: Command[] = [profileCheck, policiesBuild];
+export const commands: Command[] = [profileCheck, policiesBuild, start];

@@ -4,6 +4,7 @@
  */
 import { CliError, processIo, type CliIo } from "./io.ts";
 import { commands } from "./commands.ts";
+import { config } from "../config.ts";
 
 const usage = `Usage: steward <command>
 
@@ -45,7 +46,7 @@ if (isEntry) {
     (error: unknown) => {
       // Unknown failures: a generic line, the stack only when asked, never record contents.
       process.stderr.write(`steward: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      if (process.env.STEWARD_DEBUG) console.error(error);
+      if (config().STEWARD_DEBUG) console.error(error);
       process.exitCode = 70;
     },
   );

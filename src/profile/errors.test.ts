@@ -40,21 +40,34 @@ describe("schema error messages", () => {
     assert.deepEqual(errorsOf(changed("services.treatAllDataAsEphi", "yes")), [
       'services.treatAllDataAsEphi: expected true or false, got "yes" (text)',
     ]);
-    assert.deepEqual(errorsOf(changed("governance.version", 2)), ["governance.version: expected text, got 2 (number)"]);
-    assert.deepEqual(errorsOf(changed("organization.name", true)), ["organization.name: expected text, got true (true/false)"]);
-    assert.deepEqual(errorsOf(changed("organization", null)), ["organization: expected an object, got nothing"]);
+    assert.deepEqual(errorsOf(changed("governance.version", 2)), [
+      "governance.version: expected text, got 2 (number)",
+    ]);
+    assert.deepEqual(errorsOf(changed("organization.name", true)), [
+      "organization.name: expected text, got true (true/false)",
+    ]);
+    assert.deepEqual(errorsOf(changed("organization", null)), [
+      "organization: expected an object, got nothing",
+    ]);
     assert.deepEqual(errorsOf(changed("people.executive", "Dana")), [
       'people.executive: expected a person: name, title, email and optional phone, got "Dana" (text)',
     ]);
-    assert.deepEqual(errorsOf(changed("hosting.components", "nginx")), ['hosting.components: expected a list, got "nginx" (text)']);
+    assert.deepEqual(errorsOf(changed("hosting.components", "nginx")), [
+      'hosting.components: expected a list, got "nginx" (text)',
+    ]);
   });
 
   it("names the bound that a number or list falls outside", () => {
-    assert.deepEqual(errorsOf(changed("access.idleLogoffMinutes", 900)), ["access.idleLogoffMinutes: expected at most 480, got 900"]);
-    assert.deepEqual(errorsOf(changed("access.lockoutAttempts", 0)), ["access.lockoutAttempts: expected at least 1, got 0"]);
-    assert.deepEqual(errorsOf(changed("risk", { likelihoodScale: ["Low", "High"], highThreshold: 8, mediumThreshold: 4 })), [
-      "risk.likelihoodScale: expected at least 3 items, got 2",
+    assert.deepEqual(errorsOf(changed("access.idleLogoffMinutes", 900)), [
+      "access.idleLogoffMinutes: expected at most 480, got 900",
     ]);
+    assert.deepEqual(errorsOf(changed("access.lockoutAttempts", 0)), [
+      "access.lockoutAttempts: expected at least 1, got 0",
+    ]);
+    assert.deepEqual(
+      errorsOf(changed("risk", { likelihoodScale: ["Low", "High"], highThreshold: 8, mediumThreshold: 4 })),
+      ["risk.likelihoodScale: expected at least 3 items, got 2"],
+    );
     assert.deepEqual(errorsOf(changed("auditing.logReviewCadence", "0 days")), [
       "auditing.logReviewCadence.every: expected at least 1, got 0",
     ]);
@@ -80,7 +93,9 @@ describe("schema error messages", () => {
     assert.deepEqual(errorsOf(changed("auditing.logReviewCadence", { every: 2, unit: "week", evry: 3 })), [
       'auditing.logReviewCadence.evry: unknown field; did you mean "every"?',
     ]);
-    assert.deepEqual(errorsOf(changed("access.favouriteColour", "blue")), ["access.favouriteColour: unknown field"]);
+    assert.deepEqual(errorsOf(changed("access.favouriteColour", "blue")), [
+      "access.favouriteColour: unknown field",
+    ]);
   });
 
   it("lists the allowed values of an enum", () => {
@@ -99,7 +114,9 @@ describe("schema error messages", () => {
     assert.deepEqual(errorsOf(changed("auditing.logReviewCadence", "sometimes")), [
       `auditing.logReviewCadence: expected a cadence such as 'monthly', '2 weeks' or { every: 2, unit: week }, got "sometimes" (text)`,
     ]);
-    assert.deepEqual(errorsOf(changed("hosting.components", [])), ["hosting.components: expected at least one component, got an empty list"]);
+    assert.deepEqual(errorsOf(changed("hosting.components", [])), [
+      "hosting.components: expected at least one component, got an empty list",
+    ]);
   });
 });
 
@@ -110,20 +127,56 @@ function offering(): Record<string, unknown> {
 
 describe("contradictions between fields pass through unchanged", () => {
   const cases: [string, unknown, string][] = [
-    ["hosting.providers", [], "hosting.providers: expected at least one hosting provider when hosting.onPremise is null"],
+    [
+      "hosting.providers",
+      [],
+      "hosting.providers: expected at least one hosting provider when hosting.onPremise is null",
+    ],
     [
       "people.privacyOfficer.name",
       "Sam Ortiz",
       `people.privacyOfficer.name: shares the Security Officer's email but not the name: expected "Priya Raman" for one person holding both roles, or a different email`,
     ],
-    ["vulnerability", { patchCriticalDays: 40 }, "vulnerability.patchCriticalDays: expected at most vulnerability.patchHighDays (30), got 40"],
-    ["vulnerability", { patchHighDays: 100 }, "vulnerability.patchHighDays: expected at most vulnerability.patchMediumDays (90), got 100"],
-    ["vulnerability", { patchMediumDays: 200 }, "vulnerability.patchMediumDays: expected at most vulnerability.patchLowDays (180), got 200"],
-    ["risk", { highThreshold: 30 }, "risk.highThreshold: expected at most 25 (the highest likelihood x impact score), got 30"],
-    ["risk", { mediumThreshold: 15 }, "risk.mediumThreshold: expected less than risk.highThreshold (15), got 15"],
-    ["services.offerings", [offering(), offering()], 'services.offerings.1.kind: "saas" is listed twice; expected each service model once'],
-    ["people.lineOfSuccession", ["executive", "executive"], "people.lineOfSuccession: expected each role once, got a role listed twice"],
-    ["people.policyApprovers", ["securityOfficer", "securityOfficer"], "people.policyApprovers: expected each role once, got a role listed twice"],
+    [
+      "vulnerability",
+      { patchCriticalDays: 40 },
+      "vulnerability.patchCriticalDays: expected at most vulnerability.patchHighDays (30), got 40",
+    ],
+    [
+      "vulnerability",
+      { patchHighDays: 100 },
+      "vulnerability.patchHighDays: expected at most vulnerability.patchMediumDays (90), got 100",
+    ],
+    [
+      "vulnerability",
+      { patchMediumDays: 200 },
+      "vulnerability.patchMediumDays: expected at most vulnerability.patchLowDays (180), got 200",
+    ],
+    [
+      "risk",
+      { highThreshold: 30 },
+      "risk.highThreshold: expected at most 25 (the highest likelihood x impact score), got 30",
+    ],
+    [
+      "risk",
+      { mediumThreshold: 15 },
+      "risk.mediumThreshold: expected less than risk.highThreshold (15), got 15",
+    ],
+    [
+      "services.offerings",
+      [offering(), offering()],
+      'services.offerings.1.kind: "saas" is listed twice; expected each service model once',
+    ],
+    [
+      "people.lineOfSuccession",
+      ["executive", "executive"],
+      "people.lineOfSuccession: expected each role once, got a role listed twice",
+    ],
+    [
+      "people.policyApprovers",
+      ["securityOfficer", "securityOfficer"],
+      "people.policyApprovers: expected each role once, got a role listed twice",
+    ],
   ];
   for (const [path, value, expected] of cases) {
     it(expected.split(":")[0]!, () => assert.deepEqual(errorsOf(changed(path, value)), [expected]));
@@ -146,17 +199,26 @@ describe("describeFound", () => {
 describe("profile schema documentation", () => {
   it("describes every field, since descriptions are the hints in messages and forms", () => {
     const undocumented: string[] = [];
-    const visit = (node: unknown, path: string) => {
-      if (typeof node !== "object" || node === null) return;
-      const schema = node as { properties?: Record<string, { description?: string }>; items?: unknown; anyOf?: unknown[] };
+    let fields = 0;
+    type Json = {
+      properties?: Record<string, Json & { description?: string }>;
+      items?: Json;
+      anyOf?: Json[];
+      $defs?: Record<string, Json>;
+    };
+    const visit = (schema: Json | undefined, path: string) => {
+      if (!schema) return;
       for (const [key, field] of Object.entries(schema.properties ?? {})) {
+        fields++;
         if (!field.description) undocumented.push(`${path}${key}`);
         visit(field, `${path}${key}.`);
       }
       visit(schema.items, `${path}0.`);
       schema.anyOf?.forEach((option) => visit(option, path));
+      for (const [name, shared] of Object.entries(schema.$defs ?? {})) visit(shared, `$defs.${name}.`);
     };
-    visit(z.toJSONSchema(ProfileShape, { io: "input", unrepresentable: "any" }), "");
+    visit(z.toJSONSchema(ProfileShape, { io: "input", unrepresentable: "any" }) as Json, "");
     assert.deepEqual(undocumented, []);
+    assert.ok(fields > 150, `only ${fields} fields were visited; the walk no longer reaches nested sections`);
   });
 });

@@ -65,7 +65,8 @@ function issueMessage(issue: Issue): string {
   const input = issue.input;
   if (issue.code === "invalid_type" && input === undefined) return missingMessage(issue.path);
   // Contradictions already say what was found; a refinement of one plain value gets it appended.
-  if (issue.code === "custom" && (typeof input === "object" || issue.message.includes("got "))) return issue.message;
+  if (issue.code === "custom" && (typeof input === "object" || issue.message.includes("got ")))
+    return issue.message;
   const expectation = issue.message === STOCK ? stockExpectation(issue) : issue.message;
   return `${expectation}, got ${foundFor(issue)}`;
 }
@@ -74,7 +75,8 @@ function issueMessage(issue: Issue): string {
 function foundFor(issue: Issue): string {
   const { input } = issue;
   const sized = issue.code === "too_small" || issue.code === "too_big";
-  if (sized && issue.message === STOCK && (typeof input === "string" || Array.isArray(input))) return String(input.length);
+  if (sized && issue.message === STOCK && (typeof input === "string" || Array.isArray(input)))
+    return String(input.length);
   return describeFound(input, issue.code === "invalid_type");
 }
 
@@ -114,14 +116,29 @@ function stockExpectation(issue: Issue): string {
 }
 
 function formatNoun(format: string, pattern: string | undefined): string {
-  const nouns: Record<string, string> = { email: "an email address", url: "a web address", date: "a date as YYYY-MM-DD", datetime: "a date and time" };
+  const nouns: Record<string, string> = {
+    email: "an email address",
+    url: "a web address",
+    date: "a date as YYYY-MM-DD",
+    datetime: "a date and time",
+  };
   if (nouns[format]) return nouns[format];
   return format === "regex" && pattern ? `text matching ${pattern}` : `a valid ${format}`;
 }
 
 // zod keeps the schema tree in `_zod.def`; this is the small part of it the messages need.
 interface Node {
-  _zod: { def: { type: string; innerType?: Node; out?: Node; shape?: Record<string, Node>; element?: Node; checks?: { _zod: { def: { format?: string } } }[] }; parent?: Node };
+  _zod: {
+    def: {
+      type: string;
+      innerType?: Node;
+      out?: Node;
+      shape?: Record<string, Node>;
+      element?: Node;
+      checks?: { _zod: { def: { format?: string } } }[];
+    };
+    parent?: Node;
+  };
 }
 const wrappers = new Set(["default", "prefault", "nullable", "optional", "readonly", "catch", "nonoptional"]);
 
@@ -175,7 +192,12 @@ function expectedNoun(expected: string, path: readonly PropertyKey[]): string {
     const described = typeDescription(path);
     return described && /^an? /i.test(described) ? lowerFirst(described) : "an object";
   }
-  const nouns: Record<string, string> = { string: "text", boolean: "true or false", array: "a list", null: "nothing" };
+  const nouns: Record<string, string> = {
+    string: "text",
+    boolean: "true or false",
+    array: "a list",
+    null: "nothing",
+  };
   return nouns[expected] ?? `a ${expected}`;
 }
 
@@ -190,11 +212,16 @@ export function describeFound(value: unknown, withKind = false): string {
   if (value === undefined || value === null) return "nothing";
   if (typeof value === "string") {
     if (value === "") return "an empty text";
-    return value.length <= 40 ? `${JSON.stringify(value)}${kind("text")}` : `a text of ${value.length} characters`;
+    return value.length <= 40
+      ? `${JSON.stringify(value)}${kind("text")}`
+      : `a text of ${value.length} characters`;
   }
   if (typeof value === "number" || typeof value === "bigint") return `${String(value)}${kind("number")}`;
   if (typeof value === "boolean") return `${String(value)}${kind("true/false")}`;
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (Array.isArray(value))
+    return value.length === 0
+      ? "an empty list"
+      : `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
   return "an object";
 }
 
@@ -214,7 +241,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -22,17 +22,29 @@ function every(cadence: Cadence | null): string {
   return cadence.every === 1 ? `every ${cadence.unit}` : `every ${cadence.every} ${cadence.unit}s`;
 }
 
-const when = (condition: boolean, path: string, message: string): Hit[] => (condition ? [{ path, message }] : []);
+const when = (condition: boolean, path: string, message: string): Hit[] =>
+  condition ? [{ path, message }] : [];
 
 /** A cadence rule: flags `path` when its cadence is longer than `maxDays`. */
-function cadenceRule(id: string, citation: string, path: string, maxDays: number, read: (p: Profile) => Cadence | null, expectation: string): LintRule {
+function cadenceRule(
+  id: string,
+  citation: string,
+  path: string,
+  maxDays: number,
+  read: (p: Profile) => Cadence | null,
+  expectation: string,
+): LintRule {
   return {
     id,
     severity: "warning",
     citation,
     check: (p) => {
       const cadence = read(p);
-      return when(cadence === null || cadenceDays(cadence) > maxDays, path, `${expectation}, got ${every(cadence)}`);
+      return when(
+        cadence === null || cadenceDays(cadence) > maxDays,
+        path,
+        `${expectation}, got ${every(cadence)}`,
+      );
     },
   };
 }
@@ -52,12 +64,27 @@ const mediaRule: LintRule = {
     const path = "breach.mediaNotice";
     const got = `got ${countWords(n)} ${n.scope === "per-state" ? "residents of a State or jurisdiction" : "individuals in total"}`;
     if (trigger(n) > 501) {
-      return [{ path, message: `could skip a required media notice: media must be notified when a breach involves more than 500 residents of a State or jurisdiction (45 CFR 164.406(a)), ${got}` }];
+      return [
+        {
+          path,
+          message: `could skip a required media notice: media must be notified when a breach involves more than 500 residents of a State or jurisdiction (45 CFR 164.406(a)), ${got}`,
+        },
+      ];
     }
     if (n.scope === "total" || trigger(n) < 501) {
-      return [{ path, severity: "warning", message: `media notice is required only when a breach involves more than 500 residents of a single State or jurisdiction, counted per State (45 CFR 164.406(a)); this setting would notify media when the rule does not require it, ${got}` }];
+      return [
+        {
+          path,
+          severity: "warning",
+          message: `media notice is required only when a breach involves more than 500 residents of a single State or jurisdiction, counted per State (45 CFR 164.406(a)); this setting would notify media when the rule does not require it, ${got}`,
+        },
+      ];
     }
-    return when(n.comparison !== "more-than", path, `equivalent to the rule but worded differently; write it as more than 500 residents of a State or jurisdiction so the policy uses the regulation's words (45 CFR 164.406(a)), ${got}`).map((h) => ({ ...h, severity: "warning" as const }));
+    return when(
+      n.comparison !== "more-than",
+      path,
+      `equivalent to the rule but worded differently; write it as more than 500 residents of a State or jurisdiction so the policy uses the regulation's words (45 CFR 164.406(a)), ${got}`,
+    ).map((h) => ({ ...h, severity: "warning" as const }));
   },
 };
 
@@ -71,12 +98,27 @@ const hhsRule: LintRule = {
     const path = "breach.hhsNotice";
     const got = `got ${countWords(n)} individuals`;
     if (trigger(n) > 500) {
-      return [{ path, message: `could skip a required notice to HHS: a breach of 500 or more individuals must be reported to the Secretary at the same time as the individual notices (45 CFR 164.408(b)), ${got}` }];
+      return [
+        {
+          path,
+          message: `could skip a required notice to HHS: a breach of 500 or more individuals must be reported to the Secretary at the same time as the individual notices (45 CFR 164.408(b)), ${got}`,
+        },
+      ];
     }
     if (trigger(n) < 500) {
-      return [{ path, severity: "warning", message: `notice to HHS at the same time as the individual notices is required only for breaches of 500 or more individuals; smaller breaches go in the log submitted within 60 days after the end of the calendar year (45 CFR 164.408(b) and (c)), ${got}` }];
+      return [
+        {
+          path,
+          severity: "warning",
+          message: `notice to HHS at the same time as the individual notices is required only for breaches of 500 or more individuals; smaller breaches go in the log submitted within 60 days after the end of the calendar year (45 CFR 164.408(b) and (c)), ${got}`,
+        },
+      ];
     }
-    return when(n.comparison !== "at-least", path, `equivalent to the rule but worded differently; write it as at least 500 individuals so the policy uses the regulation's words (45 CFR 164.408(b)), ${got}`).map((h) => ({ ...h, severity: "warning" as const }));
+    return when(
+      n.comparison !== "at-least",
+      path,
+      `equivalent to the rule but worded differently; write it as at least 500 individuals so the policy uses the regulation's words (45 CFR 164.408(b)), ${got}`,
+    ).map((h) => ({ ...h, severity: "warning" as const }));
   },
 };
 
@@ -87,21 +129,33 @@ export const lintRules: readonly LintRule[] = [
     severity: "error",
     citation: "45 CFR 164.316(b)(2)(i)",
     check: ({ governance: { retentionYears: y } }) =>
-      when(y < 6, "governance.retentionYears", `documentation must be kept at least 6 years from creation or last effective date (45 CFR 164.316(b)(2)(i)), got ${y}`),
+      when(
+        y < 6,
+        "governance.retentionYears",
+        `documentation must be kept at least 6 years from creation or last effective date (45 CFR 164.316(b)(2)(i)), got ${y}`,
+      ),
   },
   {
     id: "business-associate-notice-60-days",
     severity: "error",
     citation: "45 CFR 164.410(b)",
     check: ({ breach: { customerNoticeHours: h } }) =>
-      when(h > 1440, "breach.customerNoticeHours", `a business associate must notify the covered entity of a breach no later than 60 calendar days (1440 hours) after discovery (45 CFR 164.410(b)), got ${h}`),
+      when(
+        h > 1440,
+        "breach.customerNoticeHours",
+        `a business associate must notify the covered entity of a breach no later than 60 calendar days (1440 hours) after discovery (45 CFR 164.410(b)), got ${h}`,
+      ),
   },
   {
     id: "security-official-named",
     severity: "error",
     citation: "45 CFR 164.308(a)(2)",
     check: ({ people }) =>
-      when(people.securityOfficer === null, "people.securityOfficer", "no security official is named; one person must be responsible for developing and carrying out the security policies (45 CFR 164.308(a)(2)), got nothing"),
+      when(
+        people.securityOfficer === null,
+        "people.securityOfficer",
+        "no security official is named; one person must be responsible for developing and carrying out the security policies (45 CFR 164.308(a)(2)), got nothing",
+      ),
   },
   mediaRule,
   hhsRule,
@@ -110,39 +164,85 @@ export const lintRules: readonly LintRule[] = [
     severity: "error",
     citation: "45 CFR 164.412(b)",
     check: ({ breach: { lawEnforcementOralDelayDays: d } }) =>
-      when(d > 30, "breach.lawEnforcementOralDelayDays", `an oral statement from law enforcement may delay notification no more than 30 days from the statement unless a written statement follows (45 CFR 164.412(b)), got ${d}`),
+      when(
+        d > 30,
+        "breach.lawEnforcementOralDelayDays",
+        `an oral statement from law enforcement may delay notification no more than 30 days from the statement unless a written statement follows (45 CFR 164.412(b)), got ${d}`,
+      ),
   },
   {
     id: "idle-logoff",
     severity: "warning",
     citation: "45 CFR 164.312(a)(2)(iii)",
     check: ({ access: { idleLogoffMinutes: m } }) =>
-      when(m > 30, "access.idleLogoffMinutes", `automatic logoff should end idle sessions on systems with ePHI within 30 minutes (45 CFR 164.312(a)(2)(iii)), got ${m}`),
+      when(
+        m > 30,
+        "access.idleLogoffMinutes",
+        `automatic logoff should end idle sessions on systems with ePHI within 30 minutes (45 CFR 164.312(a)(2)(iii)), got ${m}`,
+      ),
   },
   {
     id: "password-length",
     severity: "warning",
     citation: "45 CFR 164.308(a)(5)(ii)(D); NIST SP 800-63B",
     check: ({ access: { passwordMinLength: n } }) =>
-      when(n < 8, "access.passwordMinLength", `passwords should be at least 8 characters long (NIST SP 800-63B; password management, 45 CFR 164.308(a)(5)(ii)(D)), got ${n}`),
+      when(
+        n < 8,
+        "access.passwordMinLength",
+        `passwords should be at least 8 characters long (NIST SP 800-63B; password management, 45 CFR 164.308(a)(5)(ii)(D)), got ${n}`,
+      ),
   },
-  cadenceRule("log-review-cadence", "45 CFR 164.308(a)(1)(ii)(D)", "auditing.logReviewCadence", 90, (p) => p.auditing.logReviewCadence,
-    "audit logs should be reviewed at least every 3 months so suspicious activity is noticed in time (45 CFR 164.308(a)(1)(ii)(D))"),
-  cadenceRule("policy-review-cadence", "45 CFR 164.316(b)(2)(iii)", "governance.reviewCadence", 365, (p) => p.governance.reviewCadence,
-    "documentation must be reviewed periodically, and a review less often than once a year is hard to defend (45 CFR 164.316(b)(2)(iii))"),
-  cadenceRule("risk-assessment-cadence", "45 CFR 164.308(a)(1)(ii)(A)", "risk.assessmentCadence", 365, (p) => p.risk.assessmentCadence,
-    "the risk analysis should be repeated at least once a year and after major changes (45 CFR 164.308(a)(1)(ii)(A))"),
-  cadenceRule("vulnerability-scan-cadence", "90 FR 898 (proposed)", "vulnerability.scanCadence", 180, (p) => p.vulnerability.scanCadence,
-    "the proposed Security Rule update would require vulnerability scans at least every 6 months (proposed rule, 90 FR 898)"),
-  cadenceRule("penetration-test-cadence", "90 FR 898 (proposed)", "vulnerability.penetrationTestCadence", 365, (p) => p.vulnerability.penetrationTestCadence,
-    "the proposed Security Rule update would require a penetration test at least every 12 months (proposed rule, 90 FR 898)"),
+  cadenceRule(
+    "log-review-cadence",
+    "45 CFR 164.308(a)(1)(ii)(D)",
+    "auditing.logReviewCadence",
+    90,
+    (p) => p.auditing.logReviewCadence,
+    "audit logs should be reviewed at least every 3 months so suspicious activity is noticed in time (45 CFR 164.308(a)(1)(ii)(D))",
+  ),
+  cadenceRule(
+    "policy-review-cadence",
+    "45 CFR 164.316(b)(2)(iii)",
+    "governance.reviewCadence",
+    365,
+    (p) => p.governance.reviewCadence,
+    "documentation must be reviewed periodically, and a review less often than once a year is hard to defend (45 CFR 164.316(b)(2)(iii))",
+  ),
+  cadenceRule(
+    "risk-assessment-cadence",
+    "45 CFR 164.308(a)(1)(ii)(A)",
+    "risk.assessmentCadence",
+    365,
+    (p) => p.risk.assessmentCadence,
+    "the risk analysis should be repeated at least once a year and after major changes (45 CFR 164.308(a)(1)(ii)(A))",
+  ),
+  cadenceRule(
+    "vulnerability-scan-cadence",
+    "90 FR 898 (proposed)",
+    "vulnerability.scanCadence",
+    180,
+    (p) => p.vulnerability.scanCadence,
+    "the proposed Security Rule update would require vulnerability scans at least every 6 months (proposed rule, 90 FR 898)",
+  ),
+  cadenceRule(
+    "penetration-test-cadence",
+    "90 FR 898 (proposed)",
+    "vulnerability.penetrationTestCadence",
+    365,
+    (p) => p.vulnerability.penetrationTestCadence,
+    "the proposed Security Rule update would require a penetration test at least every 12 months (proposed rule, 90 FR 898)",
+  ),
   {
     id: "hosting-baa",
     severity: "warning",
     citation: "45 CFR 164.308(b)(1)",
     check: ({ hosting }) =>
       hosting.providers.flatMap((provider, index) =>
-        when(!provider.baaSigned, `hosting.providers.${index}.baaSigned`, `no business associate agreement is in force with ${provider.shortName}; ePHI may be hosted there only under a written agreement that gives satisfactory assurances (45 CFR 164.308(b)(1), and 164.308(b)(2) for a business associate's subcontractors), got false`),
+        when(
+          !provider.baaSigned,
+          `hosting.providers.${index}.baaSigned`,
+          `no business associate agreement is in force with ${provider.shortName}; ePHI may be hosted there only under a written agreement that gives satisfactory assurances (45 CFR 164.308(b)(1), and 164.308(b)(2) for a business associate's subcontractors), got false`,
+        ),
       ),
   },
 ];

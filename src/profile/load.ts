@@ -10,8 +10,7 @@ import type { Profile } from "./schema.ts";
 
 /** A loaded profile with its lint warnings, or every error found (warnings only come with a valid profile). */
 export type LoadResult =
-  | { ok: true; profile: Profile; warnings: Finding[] }
-  | { ok: false; errors: Finding[]; warnings: Finding[] };
+  { ok: true; profile: Profile; warnings: Finding[] } | { ok: false; errors: Finding[]; warnings: Finding[] };
 
 const readProblems: Record<string, string> = {
   ENOENT: "file not found",
@@ -46,11 +45,19 @@ export function parseProfileText(text: string, fileName: string): LoadResult {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return fileError(fileName, `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`, null);
+    return fileError(
+      fileName,
+      `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      null,
+    );
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     const got = data === null ? "nothing (the file is empty)" : describeFound(data, true);
-    return fileError(fileName, `expected a mapping of profile sections such as organization, services and hosting, got ${got}`, 1);
+    return fileError(
+      fileName,
+      `expected a mapping of profile sections such as organization, services and hosting, got ${got}`,
+      1,
+    );
   }
   const lineOf = lineFinder(doc, lines);
   const checked = validateProfileData(data, lineOf);
@@ -58,7 +65,9 @@ export function parseProfileText(text: string, fileName: string): LoadResult {
   const findings = lintProfile(checked.profile).map((f) => ({ ...f, line: lineOf(splitPath(f.path)) }));
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
-  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, profile: checked.profile, warnings };
+  return errors.length > 0
+    ? { ok: false, errors, warnings }
+    : { ok: true, profile: checked.profile, warnings };
 }
 
 function fileError(fileName: string, message: string, line: number | null): LoadResult {

@@ -56,7 +56,7 @@ const sharedRows: NonNullable<SiteExtras["sharedResponsibility"]> = [
   { area: "Infrastructure encryption", citations: ["164.312(a)(2)(iv)"], byOffering: [{ offering: "Intake Cloud (SaaS)", responsibility: "organization", note: "" }] },
 ];
 
-const diagram = ["```", "┌──────────┐     ┌──────────┐", "│ Internet │ ──▶ │ Load bal │", "└──────────┘     └──────────┘", "```"].join("\n");
+const diagram = ["```", "┌─┐ system   ──▶ data flow", "", "┌──────────┐     ┌──────────┐", "│ Internet │ ──▶ │ Load bal │", "└──────────┘     └──────────┘", "```"].join("\n");
 
 /** Two policies with sections, a subsection, commitments of every schedule kind and cross-references. */
 export const fixtureSet: PolicySet = {
@@ -96,7 +96,7 @@ export const fixtureSet: PolicySet = {
       nist: ["IR-6"],
       sections: [
         { id: "reporting", title: "Reporting", level: 2, number: "2.1", citations: ["164.308(a)(6)(ii)"], markdown: `Reports name the system; the network path is:\n\n${diagram}\n\nSessions end as described in [section 1.1.1 (Automatic logoff)](steward-ref:system-access#automatic-logoff).` },
-        { id: "breach-notification", title: "Breach notification", level: 2, number: "2.2", citations: ["164.410(b)"], markdown: "Customers are told within 72 hours. Guidance: [HHS](https://www.hhs.gov/hipaa/for-professionals/breach-notification/index.html)." },
+        { id: "breach-notification", title: "Breach notification", level: 2, number: "2.2", citations: ["164.410(b)"], markdown: 'Customers are told within 72 hours. Quote the alert exactly as shown, in "smart quotes", so the team can search for it.' },
       ],
       commitments: [
         { id: "customer-breach-notice", policyId: "incident-response", sectionId: "breach-notification", sectionNumber: "2.2", owner: "privacy-officer", text: "The Privacy Officer must notify each affected Clinic within 72 hours of discovering a breach.", schedule: { kind: "triggered", event: "breach.discovered", within: { amount: 72, unit: "hours", param: "breach.customerNoticeHours" } }, evidence: "The notice letter and its delivery receipt.", citations: ["164.410(b)"], rules: [], parameters: { "breach.customerNoticeHours": 72 } },

@@ -52,11 +52,15 @@ export function renderMarkdown(source: string, rewriteHref: (href: string) => st
 
 /** The words of a Markdown text without markup, with smart quotes applied: what search indexes. */
 export function markdownToText(source: string): string {
-  const words: string[] = [];
-  eachInline(md.parse(source, {}), (token) => {
-    if (token.type === "text" || token.type === "code_inline" || token.type === "fence" || token.type === "code_block") words.push(token.content);
-  });
-  return words.join(" ").replace(/\s+/g, " ").trim();
+  const blocks: string[] = [];
+  for (const block of md.parse(source, {})) {
+    if (block.type === "fence" || block.type === "code_block") blocks.push(block.content);
+    if (block.type !== "inline") continue;
+    // Pieces of one paragraph join without a gap ("policy 1" + "."); line breaks become spaces.
+    const pieces = (block.children ?? []).map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""));
+    blocks.push(pieces.join(""));
+  }
+  return blocks.join(" ").replace(/\s+/g, " ").trim();
 }
 
 /** Escapes text for an HTML element or a double-quoted attribute. */

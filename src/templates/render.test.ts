@@ -9,7 +9,9 @@ import { renderPolicySet } from "./render.ts";
 
 const profile = exampleProfile("brightpath-saas.yaml");
 const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** Writes a small template library and renders it. */
 function render(files: Record<string, string>) {

@@ -38,9 +38,10 @@ function row(r: CoverageRow): string {
 function table(rows: CoverageRow[], heading: string, note: string): string {
   const covered = rows.filter((r) => r.sections.length > 0 || r.commitments.length > 0).length;
   return `<h2>${heading}</h2>
-<p class="meta">${escapeHtml(note)}. ${covered} of ${rows.length} citations addressed.</p>
-<table>
-<thead><tr><th scope="col">Citation</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Addressed in</th><th scope="col">Commitments</th></tr></thead>
+<p class="meta">${escapeHtml(note)}. Addressed: ${covered} of ${rows.length}.</p>
+<table class="coverage">
+<colgroup><col class="c-id"><col class="c-title"><col class="c-ra"><col><col class="c-commit"></colgroup>
+<thead><tr><th scope="col">Citation</th><th scope="col">Title</th><th scope="col">Required or addressable</th><th scope="col">Addressed in</th><th scope="col">Commitments</th></tr></thead>
 <tbody>
 ${rows.map(row).join("\n")}
 </tbody>

@@ -5,7 +5,7 @@
 import { markdownToText } from "../markdown-it.ts";
 import type { PolicySet } from "../../templates/model.ts";
 
-/** One searchable entry: a section (or a policy's introduction) and where it lives. */
+/** One searchable entry: a section, or a policy's summary and introduction (then `section` is the policy label). */
 export interface SearchEntry {
   href: string;
   policy: string;
@@ -18,7 +18,7 @@ export function buildSearchIndex(set: PolicySet): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const policy of set.policies) {
     const policyLabel = `${policy.number}. ${policy.title}`;
-    entries.push({ href: `${policy.id}.html`, policy: policyLabel, section: "Introduction", text: `${policy.summary} ${markdownToText(policy.intro)}`.trim() });
+    entries.push({ href: `${policy.id}.html`, policy: policyLabel, section: policyLabel, text: `${policy.summary} ${markdownToText(policy.intro)}`.trim() });
     for (const section of policy.sections) {
       entries.push({
         href: `${policy.id}.html#${section.id}`,
@@ -44,6 +44,7 @@ const client = `
   }
   function snippet(text, word) {
     var at = Math.max(0, fold(text).indexOf(word) - 60);
+    if (at > 0) at = text.indexOf(" ", at) + 1; // start on a whole word
     return (at > 0 ? "…" : "") + text.slice(at, at + 160) + (text.length > at + 160 ? "…" : "");
   }
   function init() {
@@ -63,7 +64,7 @@ const client = `
         var link = el("a", "", d.e.section);
         link.href = d.e.href;
         item.appendChild(link);
-        item.appendChild(el("p", "", d.e.policy + ": " + snippet(d.e.text, words[0])));
+        item.appendChild(el("p", "", (d.e.section === d.e.policy ? "" : d.e.policy + ": ") + snippet(d.e.text, words[0])));
         list.appendChild(item);
       });
       out.appendChild(list);

@@ -27,6 +27,8 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.8r
 th, td { border: 1px solid var(--line); padding: 0.45rem 0.6rem; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); font-weight: 600; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+table.coverage { table-layout: fixed; }
+.coverage col.c-id { width: 15%; } .coverage col.c-title { width: 25%; } .coverage col.c-ra { width: 12%; } .coverage col.c-commit { width: 16%; }
 .status-missing { font-weight: 600; color: #a40e26; }
 ul.plain, ol.plain { list-style: none; padding-left: 0; margin: 0; }
 `;
@@ -51,16 +53,17 @@ export const siteCss = `${contentCss}
   background: #fff; color: var(--fg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 24px rgba(31,35,40,0.2); padding: 0.5rem 0.9rem; }
 .search-results li { padding: 0.45rem 0; border-top: 1px solid var(--soft); }
 .search-results p { margin: 0.15rem 0; font-size: 0.85rem; color: var(--muted); }
-main { padding: 1.5rem 0 3rem; }
+main.container { padding-top: 1.5rem; padding-bottom: 3rem; }
 main:focus { outline: none; }
 .breadcrumb { font-size: 0.9rem; color: var(--muted); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
-.policy-list > li { border-top: 1px solid var(--line); padding: 0.4rem 0 0.9rem; }
+.policy-list > li { padding: 0.4rem 0 0.9rem; }
+.policy-list > li + li { border-top: 1px solid var(--line); }
 .policy-list h3 { margin: 0.6em 0 0.2em; }
 .policy-list p { margin: 0.2em 0 0.5em; max-width: 46rem; }
-.section-list { columns: 2 18rem; column-gap: 2rem; font-size: 0.92rem; }
+.section-list { max-width: 52rem; columns: 2 18rem; column-gap: 2rem; font-size: 0.92rem; }
 .section-list li { break-inside: avoid; padding: 0.05rem 0; }
 .section-list ol { padding-left: 1.4rem; }
 .policy-layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2.5rem; }

@@ -1,0 +1,29 @@
+/**
+ * The one place environment variables are read (STYLE.md rule 9). Validated once, with an error
+ * that names the variable and the problem.
+ */
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("127.0.0.1"),
+  STEWARD_DATA: z.string().default(".steward-data"),
+  STEWARD_CHROMIUM: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  STEWARD_DEBUG: z.string().optional(),
+});
+
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | null = null;
+
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -3,6 +3,7 @@ import type { CliIo } from "./io.ts";
 import { policiesBuild } from "./policies-build.ts";
 import { profileCheck } from "./profile-check.ts";
 import { start } from "./start.ts";
+import { profileFieldsCommand } from "./profile-fields.ts";
 
 export interface Command {
   name: string;
@@ -10,4 +11,4 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-export const commands: Command[] = [profileCheck, policiesBuild, start];
+export const commands: Command[] = [profileCheck, profileFieldsCommand, policiesBuild, start];

@@ -12,6 +12,10 @@ export const Governance = z
     version: z.string().trim().regex(/^\d+(\.\d+){0,2}$/, { error: "expected a version such as 1.0 or 2.1.3" }).default("1.0").describe("Version number of the policy set."),
     effectiveDate: z.iso.date({ error: "expected a date as YYYY-MM-DD" }).describe("Date the policy set takes effect (YYYY-MM-DD)."),
     reviewCadence: cadence("annually", "How often every policy is reviewed by the officers."),
+    evaluationCadence: cadence(
+      "annually",
+      "How often the Security Officer performs the technical and nontechnical evaluation of 164.308(a)(8): how well the policies and their implementation meet the Security Rule.",
+    ),
     retentionYears: wholeNumber(1, 50, "Years each policy version and required record is kept after it was last in effect.", 6),
   })
   .describe("Policy set version, effective date, review and retention.");
@@ -119,5 +123,11 @@ export const DataLifecycle = z
     exportWindowDays: wholeNumber(1, 365, "Days after a customer's contract ends during which it may export its data.", 30),
     deletionDays: wholeNumber(1, 365, "Days after the export window closes within which the customer's data is deleted.", 30),
     vendorReviewCadence: cadence("annually", "How often each vendor's BAA, SLA and security posture is reviewed."),
+    vendorOnboardingDays: wholeNumber(
+      1,
+      180,
+      "Days after a new vendor is engaged within which its due-diligence review is completed and recorded; the vendor receives no ePHI or production access before the review is approved.",
+      30,
+    ),
   })
   .describe("Data return and deletion, and vendor reviews.");

@@ -14,8 +14,9 @@ function changed(path: string, value: unknown): unknown {
   const keys = path.split(".");
   let node = data as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  if (value === undefined) delete node[keys.at(-1)!];
-  else node[keys.at(-1)!] = value;
+  const last = keys.at(-1)!;
+  if (value === undefined) Reflect.deleteProperty(node, last);
+  else node[last] = value;
   return data;
 }
 

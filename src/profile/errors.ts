@@ -41,7 +41,7 @@ export function validateProfileData(
 ): { ok: true; profile: Profile } | { ok: false; errors: Finding[] } {
   const result = Profile.safeParse(data, parseParams);
   if (result.success) return { ok: true, profile: result.data };
-  return { ok: false, errors: findingsFromIssues(result.error.issues as Issue[], lineOf) };
+  return { ok: false, errors: findingsFromIssues(result.error.issues, lineOf) };
 }
 
 /** One finding per issue, and one per key of an unknown-keys issue. */
@@ -106,23 +106,19 @@ function stockExpectation(issue: Issue): string {
       return `expected ${formatNoun(issue.format, "pattern" in issue ? issue.pattern : undefined)}`;
     case "not_multiple_of":
       return `expected a multiple of ${String(issue.divisor)}`;
-    case "invalid_union":
-    case "invalid_key":
-    case "invalid_element":
-    case "unrecognized_keys":
-    case "custom":
+    default:
       return "expected a different kind of value";
   }
 }
 
+const formatNouns: Record<string, string> = {
+  email: "an email address",
+  url: "a web address",
+  date: "a date as YYYY-MM-DD",
+};
+
 function formatNoun(format: string, pattern: string | undefined): string {
-  const nouns: Record<string, string> = {
-    email: "an email address",
-    url: "a web address",
-    date: "a date as YYYY-MM-DD",
-    datetime: "a date and time",
-  };
-  if (nouns[format]) return nouns[format];
+  if (formatNouns[format]) return formatNouns[format];
   return format === "regex" && pattern ? `text matching ${pattern}` : `a valid ${format}`;
 }
 
@@ -181,6 +177,13 @@ function typeDescription(path: readonly PropertyKey[]): string | null {
   return found?.replace(/\.$/, "") ?? null;
 }
 
+const typeNouns: Record<string, string> = {
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  null: "nothing",
+};
+
 function expectedNoun(expected: string, path: readonly PropertyKey[]): string {
   if (expected === "int") return "a whole number";
   if (expected === "number") {
@@ -192,13 +195,7 @@ function expectedNoun(expected: string, path: readonly PropertyKey[]): string {
     const described = typeDescription(path);
     return described && /^an? /i.test(described) ? lowerFirst(described) : "an object";
   }
-  const nouns: Record<string, string> = {
-    string: "text",
-    boolean: "true or false",
-    array: "a list",
-    null: "nothing",
-  };
-  return nouns[expected] ?? `a ${expected}`;
+  return typeNouns[expected] ?? `a ${expected}`;
 }
 
 /** Lowercases a leading capital unless it starts an acronym such as IANA or CTO. */

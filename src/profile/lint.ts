@@ -49,78 +49,77 @@ function cadenceRule(
   };
 }
 
-type Notice = Profile["breach"]["hhsNotice"];
-const countWords = (n: Notice) => `${n.comparison === "more-than" ? "more than" : "at least"} ${n.threshold}`;
-/** The smallest count that triggers the notice as configured. */
-const trigger = (n: Notice) => (n.comparison === "more-than" ? n.threshold + 1 : n.threshold);
+type Notice = Profile["breach"]["hhsNotice"] & { scope?: "per-state" | "total" };
 
-// Media: more than 500 residents of one State or jurisdiction. Counting in total, or from a lower
-// number, notifies media for breaches the rule leaves alone: a warning, not an error.
-const mediaRule: LintRule = {
-  id: "media-notice-threshold",
-  severity: "error",
-  citation: "45 CFR 164.406(a)",
-  check: ({ breach: { mediaNotice: n } }) => {
-    const path = "breach.mediaNotice";
-    const got = `got ${countWords(n)} ${n.scope === "per-state" ? "residents of a State or jurisdiction" : "individuals in total"}`;
-    if (trigger(n) > 501) {
-      return [
-        {
-          path,
-          message: `could skip a required media notice: media must be notified when a breach involves more than 500 residents of a State or jurisdiction (45 CFR 164.406(a)), ${got}`,
-        },
-      ];
-    }
-    if (n.scope === "total" || trigger(n) < 501) {
-      return [
-        {
-          path,
-          severity: "warning",
-          message: `media notice is required only when a breach involves more than 500 residents of a single State or jurisdiction, counted per State (45 CFR 164.406(a)); this setting would notify media when the rule does not require it, ${got}`,
-        },
-      ];
-    }
-    return when(
-      n.comparison !== "more-than",
-      path,
-      `equivalent to the rule but worded differently; write it as more than 500 residents of a State or jurisdiction so the policy uses the regulation's words (45 CFR 164.406(a)), ${got}`,
-    ).map((h) => ({ ...h, severity: "warning" as const }));
-  },
-};
+/**
+ * A breach-notice threshold rule. A profile that waits for more people than the regulation is an
+ * error (a required notice could be skipped); one that notifies more often, or counts differently, is
+ * a warning; the same threshold in other words is a warning too, since the policy quotes it.
+ * `wording` and `minCount` are the regulation's comparison and the smallest count it covers.
+ */
+function noticeRule(
+  id: string,
+  citation: string,
+  path: string,
+  wording: Notice["comparison"],
+  minCount: number,
+  notice: (p: Profile) => Notice,
+  texts: { skip: string; over: string; words: string },
+): LintRule {
+  return {
+    id,
+    severity: "error",
+    citation,
+    check: (profile) => {
+      const n = notice(profile);
+      const trigger = n.comparison === "more-than" ? n.threshold + 1 : n.threshold;
+      const scope =
+        n.scope === undefined
+          ? "individuals"
+          : n.scope === "total"
+            ? "individuals in total"
+            : "residents of a State or jurisdiction";
+      const got = `got ${n.comparison === "more-than" ? "more than" : "at least"} ${n.threshold} ${scope}`;
+      if (trigger > minCount) return [{ path, message: `${texts.skip} (${citation}), ${got}` }];
+      const broader = trigger < minCount || n.scope === "total";
+      if (!broader && n.comparison === wording) return [];
+      return [{ path, severity: "warning", message: `${broader ? texts.over : texts.words}, ${got}` }];
+    },
+  };
+}
 
-// HHS: 500 or more individuals in total, at the same time as the individual notices; fewer go in
-// the yearly log, so a lower threshold over-reports and a higher one misses a deadline.
-const hhsRule: LintRule = {
-  id: "hhs-notice-threshold",
-  severity: "error",
-  citation: "45 CFR 164.408(b)",
-  check: ({ breach: { hhsNotice: n } }) => {
-    const path = "breach.hhsNotice";
-    const got = `got ${countWords(n)} individuals`;
-    if (trigger(n) > 500) {
-      return [
-        {
-          path,
-          message: `could skip a required notice to HHS: a breach of 500 or more individuals must be reported to the Secretary at the same time as the individual notices (45 CFR 164.408(b)), ${got}`,
-        },
-      ];
-    }
-    if (trigger(n) < 500) {
-      return [
-        {
-          path,
-          severity: "warning",
-          message: `notice to HHS at the same time as the individual notices is required only for breaches of 500 or more individuals; smaller breaches go in the log submitted within 60 days after the end of the calendar year (45 CFR 164.408(b) and (c)), ${got}`,
-        },
-      ];
-    }
-    return when(
-      n.comparison !== "at-least",
-      path,
-      `equivalent to the rule but worded differently; write it as at least 500 individuals so the policy uses the regulation's words (45 CFR 164.408(b)), ${got}`,
-    ).map((h) => ({ ...h, severity: "warning" as const }));
+// Media: more than 500 residents of one State or jurisdiction (164.406(a)).
+const mediaRule = noticeRule(
+  "media-notice-threshold",
+  "45 CFR 164.406(a)",
+  "breach.mediaNotice",
+  "more-than",
+  501,
+  (p) => p.breach.mediaNotice,
+  {
+    skip: "could skip a required media notice: media must be notified when a breach involves more than 500 residents of a State or jurisdiction",
+    over: "media notice is required only when a breach involves more than 500 residents of a single State or jurisdiction, counted per State (45 CFR 164.406(a)); this setting would notify media when the rule does not require it",
+    words:
+      "equivalent to the rule but worded differently; write it as more than 500 residents of a State or jurisdiction so the policy uses the regulation's words (45 CFR 164.406(a))",
   },
-};
+);
+
+// HHS: 500 or more individuals in total, reported with the individual notices (164.408(b)); fewer
+// go in the yearly log (164.408(c)).
+const hhsRule = noticeRule(
+  "hhs-notice-threshold",
+  "45 CFR 164.408(b)",
+  "breach.hhsNotice",
+  "at-least",
+  500,
+  (p) => p.breach.hhsNotice,
+  {
+    skip: "could skip a required notice to HHS: a breach of 500 or more individuals must be reported to the Secretary at the same time as the individual notices",
+    over: "notice to HHS at the same time as the individual notices is required only for breaches of 500 or more individuals; smaller breaches go in the log submitted within 60 days after the end of the calendar year (45 CFR 164.408(b) and (c))",
+    words:
+      "equivalent to the rule but worded differently; write it as at least 500 individuals so the policy uses the regulation's words (45 CFR 164.408(b))",
+  },
+);
 
 /** Every lint rule, in the order findings are reported. */
 export const lintRules: readonly LintRule[] = [

@@ -12,7 +12,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const example = join(root, "examples/brightpath-saas.yaml");
 const exampleText = readFileSync(example, "utf8");
 const dir = mkdtempSync(join(tmpdir(), "steward-check-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs `steward ...args` in-process and returns what a user would see. */
 async function steward(...args: string[]) {

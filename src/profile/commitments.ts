@@ -98,6 +98,10 @@ export const Breach = z
   .strictObject({
     customerNoticeHours: wholeNumber(1, 10_000, "Hours after discovery within which affected customers are notified of a breach (the BAA may set it).", 120),
     lawEnforcementOralDelayDays: wholeNumber(1, 365, "Longest delay, in days, granted on an oral law-enforcement request.", 30),
+    smallBreachSummaryCadence: cadence(
+      "annually",
+      "How often each affected customer receives a summary of the breaches of fewer than 500 individuals reported to it, for the covered entity's log and its notice to HHS due 60 days after the end of each calendar year (164.408(c)).",
+    ),
     mediaNotice: NoticeThreshold.extend({
       scope: z.enum(["per-state", "total"]).describe("Whether the count is per State or jurisdiction, or in total."),
     })

@@ -106,7 +106,11 @@ function stockExpectation(issue: Issue): string {
       return `expected ${formatNoun(issue.format, "pattern" in issue ? issue.pattern : undefined)}`;
     case "not_multiple_of":
       return `expected a multiple of ${String(issue.divisor)}`;
-    default:
+    case "invalid_union":
+    case "invalid_key":
+    case "invalid_element":
+    case "unrecognized_keys":
+    case "custom":
       return "expected a different kind of value";
   }
 }

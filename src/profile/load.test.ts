@@ -9,7 +9,9 @@ import { loadProfileFile, parseProfileText } from "./load.ts";
 const examplePath = new URL("../../examples/brightpath-saas.yaml", import.meta.url);
 const example = readFileSync(examplePath, "utf8");
 const dir = mkdtempSync(join(tmpdir(), "steward-load-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The example text with one exact piece replaced, so every other line keeps its number. */
 function edited(from: string | RegExp, to: string): string {

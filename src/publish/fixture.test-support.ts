@@ -21,10 +21,23 @@ const profile = Profile.parse({
   services: {
     customerTerm: "Clinics",
     customerTermSingular: "Clinic",
-    offerings: [{ kind: "saas", name: "Intake Cloud (SaaS)", customerTerm: "Subscribing Clinics", description: "Clinics use the hosted application." }],
+    offerings: [
+      {
+        kind: "saas",
+        name: "Intake Cloud (SaaS)",
+        customerTerm: "Subscribing Clinics",
+        description: "Clinics use the hosted application.",
+      },
+    ],
   },
   hosting: {
-    providers: [{ name: "Amazon Web Services", shortName: "AWS", segmentation: "a dedicated production account and VPC" }],
+    providers: [
+      {
+        name: "Amazon Web Services",
+        shortName: "AWS",
+        segmentation: "a dedicated production account and VPC",
+      },
+    ],
     components: ["ECS containers", "RDS for PostgreSQL"],
     hostFirewall: "security groups",
     remoteAccess: "only through AWS Systems Manager with MFA",
@@ -42,7 +55,11 @@ const profile = Profile.parse({
   people: {
     securityOfficer: { name: "Léa Müller", title: "Head of Security", email: "lea@zurich-cafe.example" },
     privacyOfficer: { name: "Léa Müller", title: "Head of Security", email: "lea@zurich-cafe.example" },
-    engineeringLead: { name: "Tomás Ortega", title: "Chief Technology Officer", email: "tomas@zurich-cafe.example" },
+    engineeringLead: {
+      name: "Tomás Ortega",
+      title: "Chief Technology Officer",
+      email: "tomas@zurich-cafe.example",
+    },
     executive: { name: "Ada Brennan", title: "Chief Executive Officer", email: "ada@zurich-cafe.example" },
     lineOfSuccession: ["engineeringLead", "executive"],
     incidentResponseTeam: [{ role: "Incident Lead", holder: "Léa Müller" }],
@@ -52,11 +69,33 @@ const profile = Profile.parse({
 });
 
 const sharedRows: NonNullable<SiteExtras["sharedResponsibility"]> = [
-  { area: "Access to the application", citations: ["164.312(a)(1)"], byOffering: [{ offering: "Intake Cloud (SaaS)", responsibility: "shared", note: `${hostileName} runs sign-in; each Clinic decides who gets an account.` }] },
-  { area: "Infrastructure encryption", citations: ["164.312(a)(2)(iv)"], byOffering: [{ offering: "Intake Cloud (SaaS)", responsibility: "organization", note: "" }] },
+  {
+    area: "Access to the application",
+    citations: ["164.312(a)(1)"],
+    byOffering: [
+      {
+        offering: "Intake Cloud (SaaS)",
+        responsibility: "shared",
+        note: `${hostileName} runs sign-in; each Clinic decides who gets an account.`,
+      },
+    ],
+  },
+  {
+    area: "Infrastructure encryption",
+    citations: ["164.312(a)(2)(iv)"],
+    byOffering: [{ offering: "Intake Cloud (SaaS)", responsibility: "organization", note: "" }],
+  },
 ];
 
-const diagram = ["```", "┌─┐ system   ──▶ data flow", "", "┌──────────┐     ┌──────────┐", "│ Internet │ ──▶ │ Load bal │", "└──────────┘     └──────────┘", "```"].join("\n");
+const diagram = [
+  "```",
+  "┌─┐ system   ──▶ data flow",
+  "",
+  "┌──────────┐     ┌──────────┐",
+  "│ Internet │ ──▶ │ Load bal │",
+  "└──────────┘     └──────────┘",
+  "```",
+].join("\n");
 
 /** Two policies with sections, a subsection, commitments of every schedule kind and cross-references. */
 export const fixtureSet: PolicySet = {
@@ -76,13 +115,64 @@ export const fixtureSet: PolicySet = {
       hitrust: ["01.b"],
       nist: ["AC-2", "AC-11"],
       sections: [
-        { id: "access-control", title: "Access control", level: 2, number: "1.1", citations: ["164.312(a)(1)"], markdown: `Access is requested in Jira <img src=x onerror=alert(1)> and approved by the "Security Officer".\n\n1. Each person has a unique account.\n2. Shared accounts are not allowed.` },
-        { id: "automatic-logoff", title: "Automatic logoff", level: 3, number: "1.1.1", citations: ["164.312(a)(2)(iii)"], markdown: "1. Every system that stores or displays ePHI must end a session after 15 minutes without activity." },
-        { id: "termination", title: "Termination", level: 2, number: "1.2", citations: [], markdown: "Access ends with employment; incidents found on the way follow [section 2.2 (Breach notification)](steward-ref:incident-response#breach-notification)." },
+        {
+          id: "access-control",
+          title: "Access control",
+          level: 2,
+          number: "1.1",
+          citations: ["164.312(a)(1)"],
+          markdown: `Access is requested in Jira <img src=x onerror=alert(1)> and approved by the "Security Officer".\n\n1. Each person has a unique account.\n2. Shared accounts are not allowed.`,
+        },
+        {
+          id: "automatic-logoff",
+          title: "Automatic logoff",
+          level: 3,
+          number: "1.1.1",
+          citations: ["164.312(a)(2)(iii)"],
+          markdown:
+            "1. Every system that stores or displays ePHI must end a session after 15 minutes without activity.",
+        },
+        {
+          id: "termination",
+          title: "Termination",
+          level: 2,
+          number: "1.2",
+          citations: [],
+          markdown:
+            "Access ends with employment; incidents found on the way follow [section 2.2 (Breach notification)](steward-ref:incident-response#breach-notification).",
+        },
       ],
       commitments: [
-        { id: "idle-logoff", policyId: "system-access", sectionId: "automatic-logoff", sectionNumber: "1.1.1", owner: "security-officer", text: "Every system that stores or displays ePHI must end a session after 15 minutes without activity.", schedule: { kind: "standing" }, evidence: "Configuration export showing the idle timeout of each system.", citations: ["164.312(a)(2)(iii)"], rules: [], parameters: { "access.idleLogoffMinutes": 15 } },
-        { id: "access-review", policyId: "system-access", sectionId: "access-control", sectionNumber: "1.1", owner: "security-officer", text: "The Security Officer must review every account with access to ePHI every 3 months.", schedule: { kind: "recurring", cadence: { every: 3, unit: "month" }, cadenceParam: "access.reviewCadence" }, evidence: "An access review record listing each account and the decision.", citations: ["164.312(a)(1)"], rules: ["evidence-required"], parameters: {} },
+        {
+          id: "idle-logoff",
+          policyId: "system-access",
+          sectionId: "automatic-logoff",
+          sectionNumber: "1.1.1",
+          owner: "security-officer",
+          text: "Every system that stores or displays ePHI must end a session after 15 minutes without activity.",
+          schedule: { kind: "standing" },
+          evidence: "Configuration export showing the idle timeout of each system.",
+          citations: ["164.312(a)(2)(iii)"],
+          rules: [],
+          parameters: { "access.idleLogoffMinutes": 15 },
+        },
+        {
+          id: "access-review",
+          policyId: "system-access",
+          sectionId: "access-control",
+          sectionNumber: "1.1",
+          owner: "security-officer",
+          text: "The Security Officer must review every account with access to ePHI every 3 months.",
+          schedule: {
+            kind: "recurring",
+            cadence: { every: 3, unit: "month" },
+            cadenceParam: "access.reviewCadence",
+          },
+          evidence: "An access review record listing each account and the decision.",
+          citations: ["164.312(a)(1)"],
+          rules: ["evidence-required"],
+          parameters: {},
+        },
       ],
     },
     {
@@ -95,11 +185,42 @@ export const fixtureSet: PolicySet = {
       hitrust: [],
       nist: ["IR-6"],
       sections: [
-        { id: "reporting", title: "Reporting", level: 2, number: "2.1", citations: ["164.308(a)(6)(ii)"], markdown: `Reports name the system; the network path is:\n\n${diagram}\n\nSessions end as described in [section 1.1.1 (Automatic logoff)](steward-ref:system-access#automatic-logoff).` },
-        { id: "breach-notification", title: "Breach notification", level: 2, number: "2.2", citations: ["164.410(b)"], markdown: 'Customers are told within 72 hours. Quote the alert exactly as shown, in "smart quotes", so the team can search for it.' },
+        {
+          id: "reporting",
+          title: "Reporting",
+          level: 2,
+          number: "2.1",
+          citations: ["164.308(a)(6)(ii)"],
+          markdown: `Reports name the system; the network path is:\n\n${diagram}\n\nSessions end as described in [section 1.1.1 (Automatic logoff)](steward-ref:system-access#automatic-logoff).`,
+        },
+        {
+          id: "breach-notification",
+          title: "Breach notification",
+          level: 2,
+          number: "2.2",
+          citations: ["164.410(b)"],
+          markdown:
+            'Customers are told within 72 hours. Quote the alert exactly as shown, in "smart quotes", so the team can search for it.',
+        },
       ],
       commitments: [
-        { id: "customer-breach-notice", policyId: "incident-response", sectionId: "breach-notification", sectionNumber: "2.2", owner: "privacy-officer", text: "The Privacy Officer must notify each affected Clinic within 72 hours of discovering a breach.", schedule: { kind: "triggered", event: "breach.discovered", within: { amount: 72, unit: "hours", param: "breach.customerNoticeHours" } }, evidence: "The notice letter and its delivery receipt.", citations: ["164.410(b)"], rules: [], parameters: { "breach.customerNoticeHours": 72 } },
+        {
+          id: "customer-breach-notice",
+          policyId: "incident-response",
+          sectionId: "breach-notification",
+          sectionNumber: "2.2",
+          owner: "privacy-officer",
+          text: "The Privacy Officer must notify each affected Clinic within 72 hours of discovering a breach.",
+          schedule: {
+            kind: "triggered",
+            event: "breach.discovered",
+            within: { amount: 72, unit: "hours", param: "breach.customerNoticeHours" },
+          },
+          evidence: "The notice letter and its delivery receipt.",
+          citations: ["164.410(b)"],
+          rules: [],
+          parameters: { "breach.customerNoticeHours": 72 },
+        },
       ],
     },
   ],
@@ -108,11 +229,85 @@ export const fixtureSet: PolicySet = {
 /** Coverage and shared-responsibility rows matching the fixture. */
 export const fixtureExtras: SiteExtras = {
   coverage: [
-    { id: "164.312(a)(1)", title: "Access control", source: "security", kind: "standard", ra: "R", sections: [{ policyId: "system-access", policyTitle: "System Access Policy", sectionId: "access-control", sectionNumber: "1.1", sectionTitle: "Access control" }], commitments: [{ id: "access-review", policyId: "system-access", sectionId: "access-control" }] },
-    { id: "164.312(a)(2)(iii)", title: "Automatic logoff", source: "security", kind: "implementation specification", ra: "A", sections: [{ policyId: "system-access", policyTitle: "System Access Policy", sectionId: "automatic-logoff", sectionNumber: "1.1.1", sectionTitle: "Automatic logoff" }], commitments: [{ id: "idle-logoff", policyId: "system-access", sectionId: "automatic-logoff" }] },
-    { id: "164.308(a)(6)(ii)", title: "Response and reporting", source: "security", kind: "implementation specification", ra: "R", sections: [{ policyId: "incident-response", policyTitle: "Incident Response Policy", sectionId: "reporting", sectionNumber: "2.1", sectionTitle: "Reporting" }], commitments: [] },
-    { id: "164.410(b)", title: "Notification by a business associate: timeliness", source: "breach", kind: "standard", ra: null, sections: [{ policyId: "incident-response", policyTitle: "Incident Response Policy", sectionId: "breach-notification", sectionNumber: "2.2", sectionTitle: "Breach notification" }], commitments: [{ id: "customer-breach-notice", policyId: "incident-response", sectionId: "breach-notification" }] },
-    { id: "164.504(e)(2)(ii)(C)", title: "Report uses and disclosures not provided for", source: "privacy", kind: "implementation specification", ra: null, sections: [], commitments: [] },
+    {
+      id: "164.312(a)(1)",
+      title: "Access control",
+      source: "security",
+      kind: "standard",
+      ra: "R",
+      sections: [
+        {
+          policyId: "system-access",
+          policyTitle: "System Access Policy",
+          sectionId: "access-control",
+          sectionNumber: "1.1",
+          sectionTitle: "Access control",
+        },
+      ],
+      commitments: [{ id: "access-review", policyId: "system-access", sectionId: "access-control" }],
+    },
+    {
+      id: "164.312(a)(2)(iii)",
+      title: "Automatic logoff",
+      source: "security",
+      kind: "implementation specification",
+      ra: "A",
+      sections: [
+        {
+          policyId: "system-access",
+          policyTitle: "System Access Policy",
+          sectionId: "automatic-logoff",
+          sectionNumber: "1.1.1",
+          sectionTitle: "Automatic logoff",
+        },
+      ],
+      commitments: [{ id: "idle-logoff", policyId: "system-access", sectionId: "automatic-logoff" }],
+    },
+    {
+      id: "164.308(a)(6)(ii)",
+      title: "Response and reporting",
+      source: "security",
+      kind: "implementation specification",
+      ra: "R",
+      sections: [
+        {
+          policyId: "incident-response",
+          policyTitle: "Incident Response Policy",
+          sectionId: "reporting",
+          sectionNumber: "2.1",
+          sectionTitle: "Reporting",
+        },
+      ],
+      commitments: [],
+    },
+    {
+      id: "164.410(b)",
+      title: "Notification by a business associate: timeliness",
+      source: "breach",
+      kind: "standard",
+      ra: null,
+      sections: [
+        {
+          policyId: "incident-response",
+          policyTitle: "Incident Response Policy",
+          sectionId: "breach-notification",
+          sectionNumber: "2.2",
+          sectionTitle: "Breach notification",
+        },
+      ],
+      commitments: [
+        { id: "customer-breach-notice", policyId: "incident-response", sectionId: "breach-notification" },
+      ],
+    },
+    {
+      id: "164.504(e)(2)(ii)(C)",
+      title: "Report uses and disclosures not provided for",
+      source: "privacy",
+      kind: "implementation specification",
+      ra: null,
+      sections: [],
+      commitments: [],
+    },
   ],
   sharedResponsibility: sharedRows,
 };

@@ -57,7 +57,9 @@ export function markdownToText(source: string): string {
     if (block.type === "fence" || block.type === "code_block") blocks.push(block.content);
     if (block.type !== "inline") continue;
     // Pieces of one paragraph join without a gap ("policy 1" + "."); line breaks become spaces.
-    const pieces = (block.children ?? []).map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : ""));
+    const pieces = (block.children ?? []).map((t) =>
+      t.type === "text" || t.type === "code_inline" ? t.content : t.type.endsWith("break") ? " " : "",
+    );
     blocks.push(pieces.join(""));
   }
   return blocks.join(" ").replace(/\s+/g, " ").trim();

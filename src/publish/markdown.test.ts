@@ -3,14 +3,20 @@ import { test } from "node:test";
 import { fixtureSet, hostileName } from "./fixture.test-support.ts";
 import { renderIndexMarkdown, renderPolicyMarkdown, rewriteMarkdownRefs } from "./markdown.ts";
 
-const [access, incident] = fixtureSet.policies as [(typeof fixtureSet.policies)[0], (typeof fixtureSet.policies)[0]];
+const [access, incident] = fixtureSet.policies as [
+  (typeof fixtureSet.policies)[0],
+  (typeof fixtureSet.policies)[0],
+];
 
 test("a policy file has a numbered title, the version line and numbered, anchored sections", () => {
   const text = renderPolicyMarkdown(fixtureSet, access);
   assert.ok(text.startsWith("# 1. System Access Policy\n\nVersion 2.1 · Effective 2026-09-01\n\n"));
   assert.match(text, /<a id="access-control"><\/a>\n## 1\.1 Access control\n/);
   assert.match(text, /<a id="automatic-logoff"><\/a>\n### 1\.1\.1 Automatic logoff\n/);
-  assert.ok(text.indexOf("## 1.1 ") < text.indexOf("### 1.1.1 ") && text.indexOf("### 1.1.1 ") < text.indexOf("## 1.2 "));
+  assert.ok(
+    text.indexOf("## 1.1 ") < text.indexOf("### 1.1.1 ") &&
+      text.indexOf("### 1.1.1 ") < text.indexOf("## 1.2 "),
+  );
 });
 
 test("cross-references point at the other Markdown files", () => {

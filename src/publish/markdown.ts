@@ -10,8 +10,10 @@ const REF_LINK = /(\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?)steward-ref:([a-z0-9-]+)(?
 
 /** Replaces every `steward-ref:` link destination with `<policy-id>.md` or `<policy-id>.md#<section-id>`. */
 export function rewriteMarkdownRefs(source: string): string {
-  return source.replace(REF_LINK, (_match, before: string, policyId: string, sectionId: string | undefined) =>
-    sectionId === undefined ? `${before}${policyId}.md` : `${before}${policyId}.md#${sectionId}`,
+  return source.replace(
+    REF_LINK,
+    (_match, before: string, policyId: string, sectionId: string | undefined) =>
+      sectionId === undefined ? `${before}${policyId}.md` : `${before}${policyId}.md#${sectionId}`,
   );
 }
 
@@ -56,10 +58,14 @@ export function renderIndexMarkdown(set: PolicySet): string {
     "",
   ];
   for (const policy of set.policies) {
-    lines.push(`${policy.number}. [${escapeMarkdownText(policy.title)}](${policy.id}.md): ${escapeMarkdownText(policy.summary)}`);
+    lines.push(
+      `${policy.number}. [${escapeMarkdownText(policy.title)}](${policy.id}.md): ${escapeMarkdownText(policy.summary)}`,
+    );
     for (const section of policy.sections) {
       const indent = section.level === 2 ? "    " : "        ";
-      lines.push(`${indent}- [${section.number} ${escapeMarkdownText(section.title)}](${policy.id}.md#${section.id})`);
+      lines.push(
+        `${indent}- [${section.number} ${escapeMarkdownText(section.title)}](${policy.id}.md#${section.id})`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -17,7 +17,8 @@ test("the PDF document links every contents entry and cross-reference to an anch
   const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
   const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
   assert.ok(hrefs.length >= 9);
-  for (const href of hrefs) assert.ok(href.startsWith("#") && ids.has(href.slice(1)), `dangling link ${href}`);
+  for (const href of hrefs)
+    assert.ok(href.startsWith("#") && ids.has(href.slice(1)), `dangling link ${href}`);
   assert.ok(hrefs.includes("#incident-response--breach-notification") && hrefs.includes("#system-access"));
   assert.match(html, /<h3 id="system-access--automatic-logoff">/);
   assert.doesNotMatch(html, /steward-ref:|<link|<script|@import|https?:\/\//);
@@ -46,20 +47,35 @@ test("writePdf says how to install Chromium when it is missing, and writes nothi
 
 const noChromium = findChromium() === null ? "Chromium is not installed" : false;
 
-test("writePdf prints the whole set with cover, contents, footer and intact characters", { skip: noChromium, timeout: 60_000 }, async () => {
-  const out = join(dir, "policies.pdf");
-  await writePdf(fixtureSet, out);
-  const text = (...args: string[]) => execFileSync("pdftotext", ["-enc", "UTF-8", ...args, out, "-"], { encoding: "utf8" });
-  const first = text("-f", "1", "-l", "1");
-  assert.match(first, /Zürich Café Health Systems, Inc\./);
-  assert.match(first, /HIPAA Policies/);
-  assert.match(first, /Zürich Café Health Systems, Inc\. HIPAA Policies · Version 2\.1 · Effective 2026-09-01 · Page 1 of \d+/);
-  const all = text();
-  assert.match(all, /Contents\s+1\. System Access Policy\s+1\.1\s+Access control/);
-  for (const fragment of ["café", "Zürich", "“smart quotes”", "┌─┐", "Grüner <script>alert(“owned”)</script> Café"]) assert.ok(all.includes(fragment), `PDF text lacks ${fragment}`);
-  const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
-  assert.match(info, /^Tagged:\s+yes/m);
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  assert.ok(pages > 1, `expected several pages, got ${pages}`);
-  assert.ok(!existsSync(`${out}.partial`));
-});
+test(
+  "writePdf prints the whole set with cover, contents, footer and intact characters",
+  { skip: noChromium, timeout: 60_000 },
+  async () => {
+    const out = join(dir, "policies.pdf");
+    await writePdf(fixtureSet, out);
+    const text = (...args: string[]) =>
+      execFileSync("pdftotext", ["-enc", "UTF-8", ...args, out, "-"], { encoding: "utf8" });
+    const first = text("-f", "1", "-l", "1");
+    assert.match(first, /Zürich Café Health Systems, Inc\./);
+    assert.match(first, /HIPAA Policies/);
+    assert.match(
+      first,
+      /Zürich Café Health Systems, Inc\. HIPAA Policies · Version 2\.1 · Effective 2026-09-01 · Page 1 of \d+/,
+    );
+    const all = text();
+    assert.match(all, /Contents\s+1\. System Access Policy\s+1\.1\s+Access control/);
+    for (const fragment of [
+      "café",
+      "Zürich",
+      "“smart quotes”",
+      "┌─┐",
+      "Grüner <script>alert(“owned”)</script> Café",
+    ])
+      assert.ok(all.includes(fragment), `PDF text lacks ${fragment}`);
+    const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
+    assert.match(info, /^Tagged:\s+yes/m);
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    assert.ok(pages > 1, `expected several pages, got ${pages}`);
+    assert.ok(!existsSync(`${out}.partial`));
+  },
+);

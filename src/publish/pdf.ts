@@ -10,13 +10,20 @@ import { contentCss } from "./site/style.ts";
 import { ownerLabel, scheduleLabel } from "./site/words.ts";
 
 /** Where Debian, Ubuntu and Google install Chromium, in the order tried. */
-export const chromiumCandidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+export const chromiumCandidates = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
 /**
  * The Chromium to use: `explicit` when given (and only it: a wrong --chromium must fail, not fall
  * back silently), else the first executable of `candidates`; null when none is usable.
  */
-export function findChromium(explicit?: string, candidates: readonly string[] = chromiumCandidates): string | null {
+export function findChromium(
+  explicit?: string,
+  candidates: readonly string[] = chromiumCandidates,
+): string | null {
   const usable = (path: string) => {
     try {
       accessSync(path, constants.X_OK);
@@ -56,7 +63,8 @@ function pdfRefHref(href: string): string {
 function policyHtml(set: PolicySet, policy: RenderedPolicy): string {
   const sections = policy.sections.map((s) => {
     const tag = s.level === 2 ? "h2" : "h3";
-    const cites = s.citations.length === 0 ? "" : `<p class="cites">Addresses ${escapeHtml(s.citations.join(", "))}</p>`;
+    const cites =
+      s.citations.length === 0 ? "" : `<p class="cites">Addresses ${escapeHtml(s.citations.join(", "))}</p>`;
     return `<${tag} id="${escapeHtml(anchor(policy.id, s.id))}"><span class="num">${escapeHtml(s.number)}</span>${escapeHtml(s.title)}</${tag}>${cites}\n${renderMarkdown(s.markdown, pdfRefHref)}`;
   });
   const rows = policy.commitments.map(
@@ -80,7 +88,8 @@ ${table}
 export function renderPdfHtml(set: PolicySet): string {
   const org = set.profile.organization;
   const toc = set.policies.map(
-    (p) => `<li><a href="#${escapeHtml(p.id)}">${p.number}. ${escapeHtml(p.title)}</a>${sectionList(p, (s) => `#${anchor(p.id, s.id)}`, "")}</li>`,
+    (p) =>
+      `<li><a href="#${escapeHtml(p.id)}">${p.number}. ${escapeHtml(p.title)}</a>${sectionList(p, (s) => `#${anchor(p.id, s.id)}`, "")}</li>`,
   );
   return `<!doctype html>
 <html lang="en">
@@ -100,18 +109,32 @@ ${set.policies.map((p) => policyHtml(set, p)).join("\n")}
 }
 
 /** Prints the policy set to `outFile` with Chromium; the file appears only once complete. */
-export async function writePdf(set: PolicySet, outFile: string, options: { chromiumPath?: string } = {}): Promise<void> {
+export async function writePdf(
+  set: PolicySet,
+  outFile: string,
+  options: { chromiumPath?: string } = {},
+): Promise<void> {
   const executablePath = findChromium(options.chromiumPath);
   if (executablePath === null) {
     const looked = options.chromiumPath === undefined ? chromiumCandidates : [options.chromiumPath];
-    throw new Error(`Chromium was not found (looked in ${looked.join(", ")}). Install it with 'apt-get install chromium' (Debian/Ubuntu) or pass its path with --chromium PATH.`);
+    throw new Error(
+      `Chromium was not found (looked in ${looked.join(", ")}). Install it with 'apt-get install chromium' (Debian/Ubuntu) or pass its path with --chromium PATH.`,
+    );
   }
   // Loaded here, not at the top, so commands that never print a PDF start without it.
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   const org = set.profile.organization;
   const footer = `${escapeHtml(org.legalName)} HIPAA Policies · Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)} · Page <span class="pageNumber"></span> of <span class="totalPages"></span>`;

@@ -10,12 +10,27 @@ const website = "https://zurich-cafe.example";
 
 /** Attribute values as the browser reads them. */
 function decode(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
-const attributes = (html: string, name: string) => [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, "g"))].map((m) => decode(m[1]!));
+const attributes = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, "g"))].map((m) => decode(m[1]!));
 
 test("the site has the index, a page per policy, citations, shared responsibility, search and styles", () => {
-  const expected = ["index.html", "system-access.html", "incident-response.html", "citations.html", "shared-responsibility.html", "search-index.json", "search.js", "style.css"];
+  const expected = [
+    "index.html",
+    "system-access.html",
+    "incident-response.html",
+    "citations.html",
+    "shared-responsibility.html",
+    "search-index.json",
+    "search.js",
+    "style.css",
+  ];
   assert.deepEqual([...site.keys()].sort(), expected.sort());
 });
 
@@ -27,7 +42,11 @@ test("every internal link resolves to an existing file and anchor", () => {
       const [target = "", fragment] = href.split("#", 2);
       const targetFile = target === "" ? file : target;
       assert.ok(site.has(targetFile), `${file}: link to missing file ${href}`);
-      if (fragment !== undefined) assert.ok(attributes(site.get(targetFile)!, "id").includes(fragment), `${file}: link to missing anchor ${href}`);
+      if (fragment !== undefined)
+        assert.ok(
+          attributes(site.get(targetFile)!, "id").includes(fragment),
+          `${file}: link to missing anchor ${href}`,
+        );
       checked++;
     }
   }
@@ -53,7 +72,10 @@ test("profile text cannot inject markup", () => {
     assert.equal(html.match(/<script/g)?.length, 1, `${file} has a script other than search.js`);
     assert.doesNotMatch(html, /<img/, file);
   }
-  assert.match(site.get("index.html")!, /Grüner &lt;script&gt;alert\(&quot;owned&quot;\)&lt;\/script&gt; Café HIPAA Policies/);
+  assert.match(
+    site.get("index.html")!,
+    /Grüner &lt;script&gt;alert\(&quot;owned&quot;\)&lt;\/script&gt; Café HIPAA Policies/,
+  );
 });
 
 test("no page reaches the network: the only web address is the organization's website", () => {
@@ -70,8 +92,13 @@ test("every page is in English, has a skip link, the navigation and a labelled s
     assert.match(html, /<html lang="en">/, file);
     assert.match(html, /<a class="skip-link" href="#site--main">/, file);
     assert.match(html, /<main id="site--main"/, file);
-    assert.match(html, /<label for="site--search">Search the policies<\/label>\s*<input id="site--search"/, file);
-    for (const target of ["index.html", "citations.html", "shared-responsibility.html"]) assert.ok(html.includes(`<li><a href="${target}"`), `${file} lacks nav to ${target}`);
+    assert.match(
+      html,
+      /<label for="site--search">Search the policies<\/label>\s*<input id="site--search"/,
+      file,
+    );
+    for (const target of ["index.html", "citations.html", "shared-responsibility.html"])
+      assert.ok(html.includes(`<li><a href="${target}"`), `${file} lacks nav to ${target}`);
     assert.equal(html.match(/<h1[ >]/g)?.length, 1, `${file} has one h1`);
   }
 });
@@ -79,11 +106,17 @@ test("every page is in English, has a skip link, the navigation and a labelled s
 test("a policy page shows citations, anchored sections and the commitments table", () => {
   const html = site.get("system-access.html")!;
   assert.match(html, /<h1><span class="num">1\.<\/span>System Access Policy<\/h1>/);
-  assert.match(html, /<a href="citations\.html#cite--164\.312\(a\)\(2\)\(iii\)">164\.312\(a\)\(2\)\(iii\)<\/a>/);
+  assert.match(
+    html,
+    /<a href="citations\.html#cite--164\.312\(a\)\(2\)\(iii\)">164\.312\(a\)\(2\)\(iii\)<\/a>/,
+  );
   assert.match(html, /<h3 id="automatic-logoff"><span class="num">1\.1\.1<\/span>Automatic logoff<\/h3>/);
   assert.match(html, /<h2 id="policy--commitments">Commitments in this policy<\/h2>/);
   assert.match(html, /<td>Security Officer \(Léa Müller\)<\/td>\s*<td>Every 3 months<\/td>/);
-  assert.match(html, /<a href="incident-response\.html#breach-notification">section 2\.2 \(Breach notification\)<\/a>/);
+  assert.match(
+    html,
+    /<a href="incident-response\.html#breach-notification">section 2\.2 \(Breach notification\)<\/a>/,
+  );
   assert.match(site.get("incident-response.html")!, /Within 72 hours of discovery of a breach/);
   assert.match(site.get("incident-response.html")!, /“smart quotes”/);
 });

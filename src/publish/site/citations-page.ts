@@ -7,7 +7,11 @@ import type { CoverageRow } from "./types.ts";
 const sources: { source: CoverageRow["source"]; heading: string; note: string }[] = [
   { source: "security", heading: "Security Rule", note: "45 CFR Part 164, Subpart C" },
   { source: "breach", heading: "Breach Notification Rule", note: "45 CFR Part 164, Subpart D" },
-  { source: "privacy", heading: "Privacy Rule", note: "45 CFR Part 164, Subpart E, as it applies to business associates" },
+  {
+    source: "privacy",
+    heading: "Privacy Rule",
+    note: "45 CFR Part 164, Subpart E, as it applies to business associates",
+  },
 ];
 
 /** "Required", "Addressable" or "Not applicable": status in words, never by color alone. */
@@ -23,7 +27,8 @@ function row(r: CoverageRow): string {
       `<li><a href="${escapeHtml(`${s.policyId}.html#${s.sectionId}`)}">${escapeHtml(`${s.sectionNumber} ${s.sectionTitle}`)}</a> <span class="meta">(${escapeHtml(s.policyTitle)})</span></li>`,
   );
   const commitments = r.commitments.map(
-    (c) => `<li><a href="${escapeHtml(`${c.policyId}.html#${commitmentAnchor(c.id)}`)}">${escapeHtml(c.id)}</a></li>`,
+    (c) =>
+      `<li><a href="${escapeHtml(`${c.policyId}.html#${commitmentAnchor(c.id)}`)}">${escapeHtml(c.id)}</a></li>`,
   );
   const addressed = sections.length === 0 && commitments.length === 0;
   return `<tr id="${escapeHtml(citationAnchor(r.id))}">
@@ -52,7 +57,11 @@ ${rows.map(row).join("\n")}
 export function renderCitationsPage(ctx: SiteContext): string {
   const coverage = ctx.extras.coverage;
   const groups = sources
-    .map(({ source, heading, note }) => ({ rows: coverage.filter((r) => r.source === source), heading, note }))
+    .map(({ source, heading, note }) => ({
+      rows: coverage.filter((r) => r.source === source),
+      heading,
+      note,
+    }))
     .filter((group) => group.rows.length > 0)
     .map((group) => table(group.rows, group.heading, group.note));
   const body = `<h1>Citations</h1>

@@ -4,7 +4,9 @@ import type { RenderedPolicy, RenderedSection } from "../../templates/model.ts";
 import { layout, pages, type SiteContext } from "./layout.ts";
 
 /** Nests level-3 sections under the level-2 section before them. */
-export function nestSections(sections: RenderedSection[]): { section: RenderedSection; children: RenderedSection[] }[] {
+export function nestSections(
+  sections: RenderedSection[],
+): { section: RenderedSection; children: RenderedSection[] }[] {
   const tree: { section: RenderedSection; children: RenderedSection[] }[] = [];
   for (const section of sections) {
     const parent = tree.at(-1);
@@ -15,11 +17,18 @@ export function nestSections(sections: RenderedSection[]): { section: RenderedSe
 }
 
 /** An ordered list of a policy's sections linking to `hrefOf(section)`. */
-export function sectionList(policy: RenderedPolicy, hrefOf: (section: RenderedSection) => string, className: string): string {
+export function sectionList(
+  policy: RenderedPolicy,
+  hrefOf: (section: RenderedSection) => string,
+  className: string,
+): string {
   const item = (section: RenderedSection) =>
     `<a href="${escapeHtml(hrefOf(section))}"><span class="num">${escapeHtml(section.number)}</span>${escapeHtml(section.title)}</a>`;
   const items = nestSections(policy.sections).map(({ section, children }) => {
-    const nested = children.length === 0 ? "" : `<ol class="plain">${children.map((child) => `<li>${item(child)}</li>`).join("")}</ol>`;
+    const nested =
+      children.length === 0
+        ? ""
+        : `<ol class="plain">${children.map((child) => `<li>${item(child)}</li>`).join("")}</ol>`;
     return `<li>${item(section)}${nested}</li>`;
   });
   return `<ol class="plain ${className}">${items.join("")}</ol>`;
@@ -38,7 +47,10 @@ ${sectionList(policy, (section) => `${file}#${section.id}`, "section-list")}
 export function renderIndexPage(ctx: SiteContext): string {
   const { set, extras } = ctx;
   const org = set.profile.organization;
-  const shared = extras.sharedResponsibility === null ? "" : `, and <a href="${pages.shared}">who is responsible for what</a> under each service`;
+  const shared =
+    extras.sharedResponsibility === null
+      ? ""
+      : `, and <a href="${pages.shared}">who is responsible for what</a> under each service`;
   const body = `<h1>${escapeHtml(org.name)} HIPAA Policies</h1>
 <p class="lead">The ${set.policies.length} policies below describe how ${escapeHtml(org.legalName)} protects electronic protected health information: what is required, who does it, how often, and what record it leaves.</p>
 <dl class="facts">

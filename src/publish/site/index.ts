@@ -20,14 +20,21 @@ export function renderSite(set: PolicySet, extras: SiteExtras): Map<string, stri
   const files = new Map<string, string>();
   for (const policy of set.policies) {
     // A policy named like a site page would silently overwrite it; refuse instead.
-    if (Object.values(pages).includes(`${policy.id}.html` as never)) throw new Error(`Policy id "${policy.id}" collides with the site page ${policy.id}.html; rename the policy.`);
+    if (Object.values(pages).includes(`${policy.id}.html` as never))
+      throw new Error(
+        `Policy id "${policy.id}" collides with the site page ${policy.id}.html; rename the policy.`,
+      );
   }
   files.set(pages.index, renderIndexPage(ctx));
   for (const policy of set.policies) files.set(`${policy.id}.html`, renderPolicyPage(ctx, policy));
   files.set(pages.citations, renderCitationsPage(ctx));
-  if (extras.sharedResponsibility !== null) files.set(pages.shared, renderSharedPage(ctx, extras.sharedResponsibility));
+  if (extras.sharedResponsibility !== null)
+    files.set(pages.shared, renderSharedPage(ctx, extras.sharedResponsibility));
   const entries = buildSearchIndex(set);
-  files.set("search-index.json", `${JSON.stringify({ version: set.version, effectiveDate: set.effectiveDate, entries }, null, 2)}\n`);
+  files.set(
+    "search-index.json",
+    `${JSON.stringify({ version: set.version, effectiveDate: set.effectiveDate, entries }, null, 2)}\n`,
+  );
   files.set("search.js", searchScript(entries));
   files.set("style.css", siteCss);
   return files;

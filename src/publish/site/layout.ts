@@ -14,7 +14,11 @@ export interface SiteContext {
 }
 
 /** Site file names that are not policies. */
-export const pages = { index: "index.html", citations: "citations.html", shared: "shared-responsibility.html" } as const;
+export const pages = {
+  index: "index.html",
+  citations: "citations.html",
+  shared: "shared-responsibility.html",
+} as const;
 
 /** URL of a cross-reference on the site: `<policy-id>.html` or `<policy-id>.html#<section-id>`. */
 export function siteRefHref(href: string): string {
@@ -44,7 +48,10 @@ export function layout(ctx: SiteContext, file: string, title: string, body: stri
   ];
   if (extras.sharedResponsibility !== null) navItems.push([pages.shared, "Shared responsibility"]);
   const nav = navItems
-    .map(([href, label]) => `<li><a href="${href}"${href === file ? ' aria-current="page"' : ""}>${label}</a></li>`)
+    .map(
+      ([href, label]) =>
+        `<li><a href="${href}"${href === file ? ' aria-current="page"' : ""}>${label}</a></li>`,
+    )
     .join("");
   return `<!doctype html>
 <html lang="en">

@@ -14,12 +14,18 @@ function citationBox(ctx: SiteContext, policy: RenderedPolicy): string {
   // Link a HIPAA citation only when citations.html has its row, so no link can dangle.
   const known = new Set(ctx.extras.coverage.map((row) => row.id));
   const hipaa = policy.citations
-    .map((id) => (known.has(id) ? `<a href="${pages.citations}#${escapeHtml(citationAnchor(id))}">${escapeHtml(id)}</a>` : escapeHtml(id)))
+    .map((id) =>
+      known.has(id)
+        ? `<a href="${pages.citations}#${escapeHtml(citationAnchor(id))}">${escapeHtml(id)}</a>`
+        : escapeHtml(id),
+    )
     .join(", ");
   const rows: [string, string][] = [["HIPAA (45 CFR)", hipaa]];
   if (policy.hitrust.length > 0) rows.push(["HITRUST CSF", escapeHtml(policy.hitrust.join(", "))]);
   if (policy.nist.length > 0) rows.push(["NIST SP 800-53 rev5", escapeHtml(policy.nist.join(", "))]);
-  const items = rows.map(([label, value]) => `<dt>${label}</dt><dd>${value === "" ? "None" : value}</dd>`).join("");
+  const items = rows
+    .map(([label, value]) => `<dt>${label}</dt><dd>${value === "" ? "None" : value}</dd>`)
+    .join("");
   return `<section class="citation-box" aria-labelledby="policy--citations"><h2 id="policy--citations">Applicable citations</h2><dl>${items}</dl></section>`;
 }
 
@@ -27,7 +33,10 @@ function sectionsHtml(policy: RenderedPolicy): string {
   return policy.sections
     .map((section) => {
       const tag = section.level === 2 ? "h2" : "h3";
-      const cites = section.citations.length === 0 ? "" : `<p class="cites">Addresses ${escapeHtml(section.citations.join(", "))}</p>`;
+      const cites =
+        section.citations.length === 0
+          ? ""
+          : `<p class="cites">Addresses ${escapeHtml(section.citations.join(", "))}</p>`;
       const heading = `<${tag} id="${escapeHtml(section.id)}"><span class="num">${escapeHtml(section.number)}</span>${escapeHtml(section.title)}</${tag}>`;
       return `${heading}\n${cites}\n${renderMarkdown(section.markdown, siteRefHref)}`;
     })
@@ -35,7 +44,8 @@ function sectionsHtml(policy: RenderedPolicy): string {
 }
 
 function commitmentsTable(ctx: SiteContext, policy: RenderedPolicy): string {
-  if (policy.commitments.length === 0) return `<h2 id="policy--commitments">Commitments in this policy</h2>\n<p>This policy makes no scheduled commitments.</p>`;
+  if (policy.commitments.length === 0)
+    return `<h2 id="policy--commitments">Commitments in this policy</h2>\n<p>This policy makes no scheduled commitments.</p>`;
   const rows = policy.commitments.map(
     (c) => `<tr id="${escapeHtml(commitmentAnchor(c.id))}">
 <td>${escapeHtml(c.text)} <a href="#${escapeHtml(c.sectionId)}">(section ${escapeHtml(c.sectionNumber)})</a></td>
@@ -57,7 +67,9 @@ function pager(ctx: SiteContext, policy: RenderedPolicy): string {
   const list = ctx.set.policies;
   const at = list.findIndex((p) => p.id === policy.id);
   const link = (p: RenderedPolicy | undefined, label: string) =>
-    p === undefined ? "<span></span>" : `<a href="${p.id}.html">${label}: ${p.number}. ${escapeHtml(p.title)}</a>`;
+    p === undefined
+      ? "<span></span>"
+      : `<a href="${p.id}.html">${label}: ${p.number}. ${escapeHtml(p.title)}</a>`;
   return `<nav class="pager" aria-label="Other policies">${link(list[at - 1], "Previous")}${link(list[at + 1], "Next")}</nav>`;
 }
 

@@ -18,7 +18,12 @@ export function buildSearchIndex(set: PolicySet): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const policy of set.policies) {
     const policyLabel = `${policy.number}. ${policy.title}`;
-    entries.push({ href: `${policy.id}.html`, policy: policyLabel, section: policyLabel, text: `${policy.summary} ${markdownToText(policy.intro)}`.trim() });
+    entries.push({
+      href: `${policy.id}.html`,
+      policy: policyLabel,
+      section: policyLabel,
+      text: `${policy.summary} ${markdownToText(policy.intro)}`.trim(),
+    });
     for (const section of policy.sections) {
       entries.push({
         href: `${policy.id}.html#${section.id}`,

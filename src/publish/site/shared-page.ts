@@ -11,7 +11,8 @@ export function renderSharedPage(ctx: SiteContext, rows: SharedResponsibilityRow
   const known = new Set(ctx.extras.coverage.map((row) => row.id));
   // Columns follow the profile's order of offerings, then any name only the rows mention.
   const offerings = profile.services.offerings.map((o) => o.name);
-  for (const r of rows) for (const cell of r.byOffering) if (!offerings.includes(cell.offering)) offerings.push(cell.offering);
+  for (const r of rows)
+    for (const cell of r.byOffering) if (!offerings.includes(cell.offering)) offerings.push(cell.offering);
 
   // Who is responsible, in the organization's own words for itself and its customers.
   const who = (offering: string, responsibility: Responsibility): string => {
@@ -19,12 +20,18 @@ export function renderSharedPage(ctx: SiteContext, rows: SharedResponsibilityRow
       case "organization":
         return profile.organization.name;
       case "customer":
-        return profile.services.offerings.find((o) => o.name === offering)?.customerTerm ?? profile.services.customerTerm;
+        return (
+          profile.services.offerings.find((o) => o.name === offering)?.customerTerm ??
+          profile.services.customerTerm
+        );
       case "shared":
         return "Shared";
     }
   };
-  const cite = (id: string) => (known.has(id) ? `<a href="${pages.citations}#${escapeHtml(citationAnchor(id))}">${escapeHtml(id)}</a>` : escapeHtml(id));
+  const cite = (id: string) =>
+    known.has(id)
+      ? `<a href="${pages.citations}#${escapeHtml(citationAnchor(id))}">${escapeHtml(id)}</a>`
+      : escapeHtml(id);
   const body = rows.map((r) => {
     const cells = offerings.map((offering) => {
       const cell = r.byOffering.find((c) => c.offering === offering);

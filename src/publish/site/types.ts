@@ -10,7 +10,13 @@ export interface CoverageRow {
   source: "security" | "breach" | "privacy";
   kind: string;
   ra: "R" | "A" | null;
-  sections: { policyId: string; policyTitle: string; sectionId: string; sectionNumber: string; sectionTitle: string }[];
+  sections: {
+    policyId: string;
+    policyTitle: string;
+    sectionId: string;
+    sectionNumber: string;
+    sectionTitle: string;
+  }[];
   commitments: { id: string; policyId: string; sectionId: string }[];
 }
 
@@ -18,7 +24,11 @@ export interface CoverageRow {
 export interface SharedResponsibilityRow {
   area: string;
   citations: string[];
-  byOffering: { offering: string /* offering name */; responsibility: "organization" | "customer" | "shared"; note: string }[];
+  byOffering: {
+    offering: string /* offering name */;
+    responsibility: "organization" | "customer" | "shared";
+    note: string;
+  }[];
 }
 
 /** Inputs of `renderSite` that do not come from the PolicySet. */

@@ -53,7 +53,9 @@ export function ownerLabel(profile: Profile, owner: OwnerRole): string {
   const people = profile.people;
   switch (owner) {
     case "security-officer":
-      return people.securityOfficer ? `Security Officer (${people.securityOfficer.name})` : "Security Officer";
+      return people.securityOfficer
+        ? `Security Officer (${people.securityOfficer.name})`
+        : "Security Officer";
     case "privacy-officer":
       return `Privacy Officer (${people.privacyOfficer.name})`;
     case "engineering-lead":

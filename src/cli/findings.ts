@@ -1,7 +1,9 @@
 /** How a profile finding reads on a terminal: `path: message (line N)`, warnings marked. */
 import type { Finding } from "../profile/errors.ts";
 
-export function formatFinding(finding: Finding): string {
-  const where = finding.line === null ? "" : ` (line ${finding.line})`;
-  return `${finding.severity === "warning" ? "warning: " : ""}${finding.path}: ${finding.message}${where}`;
+/** One finding as a line; file-level findings (path = the file) already name their line in the message. */
+export function formatFinding(finding: Finding, file: string): string {
+  const prefix = finding.severity === "warning" ? "warning: " : "";
+  const where = finding.line !== null && finding.path !== file ? ` (line ${finding.line})` : "";
+  return `${prefix}${finding.path}: ${finding.message}${where}`;
 }

@@ -50,11 +50,11 @@ export const policiesBuild: Command = {
     const started = performance.now();
     const loaded = loadProfileFile(values.profile);
     if (!loaded.ok) {
-      for (const finding of loaded.errors) io.err(formatFinding(finding));
+      for (const finding of loaded.errors) io.err(formatFinding(finding, values.profile));
       io.err(`${values.profile}: invalid profile, nothing was built (run 'steward profile check ${values.profile}' for details)`);
       return 1;
     }
-    for (const warning of loaded.warnings) io.err(formatFinding(warning));
+    for (const warning of loaded.warnings) io.err(formatFinding(warning, values.profile));
     try {
       const result = await buildPolicies(loaded.profile, { outDir: values.out, formats, chromiumPath: values.chromium });
       const { summary } = result.coverage;

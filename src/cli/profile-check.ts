@@ -3,8 +3,8 @@
  * tools rely on its output (see "Command-line contract" in DESIGN.md): every error as
  * `path: message`, warnings prefixed `warning: `, exit 0 when valid and 1 with errors.
  */
-import type { Finding } from "../profile/errors.ts";
 import { loadProfileFile } from "../profile/load.ts";
+import { formatFinding } from "./findings.ts";
 import { parseFlags } from "./args.ts";
 import type { Command } from "./commands.ts";
 import { CliError } from "./io.ts";
@@ -20,13 +20,6 @@ Options:
 Exit status: 0 when valid (warnings allowed), 1 with errors, 2 for usage errors.`;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-/** One finding as a line; file-level findings already name their line in the message. */
-function findingLine(finding: Finding, file: string): string {
-  const prefix = finding.severity === "warning" ? "warning: " : "";
-  const where = finding.line !== null && finding.path !== file ? ` (line ${finding.line})` : "";
-  return `${prefix}${finding.path}: ${finding.message}${where}`;
-}
 
 /** The closing line: "x.yaml: valid (2 warnings)" or "x.yaml: 3 errors, 1 warning". */
 function summary(file: string, errors: number, warnings: number): string {
@@ -56,7 +49,7 @@ export const profileCheck: Command = {
     if (values.json) {
       io.out(JSON.stringify({ valid: result.ok, errors, warnings }, null, 2));
     } else {
-      for (const finding of [...errors, ...warnings]) io.out(findingLine(finding, file));
+      for (const finding of [...errors, ...warnings]) io.out(formatFinding(finding, file));
       io.out(summary(file, errors.length, warnings.length));
     }
     return Promise.resolve(result.ok ? 0 : 1);

@@ -48,14 +48,15 @@ function findContradictions(profile: Shape): Issue[] {
       message: `shares the Security Officer's email but not the name: expected "${security.name}" for one person holding both roles, or a different email`,
     });
   }
-  const patch: [keyof typeof v, keyof typeof v][] = [
+  type PatchKey = "patchCriticalDays" | "patchHighDays" | "patchMediumDays" | "patchLowDays";
+  const patch: [PatchKey, PatchKey][] = [
     ["patchCriticalDays", "patchHighDays"],
     ["patchHighDays", "patchMediumDays"],
     ["patchMediumDays", "patchLowDays"],
   ];
   for (const [tighter, looser] of patch) {
-    if ((v[tighter] as number) > (v[looser] as number)) {
-      issues.push({ path: ["vulnerability", tighter], message: `expected at most vulnerability.${looser} (${String(v[looser])}), got ${String(v[tighter])}` });
+    if (v[tighter] > v[looser]) {
+      issues.push({ path: ["vulnerability", tighter], message: `expected at most vulnerability.${looser} (${v[looser]}), got ${v[tighter]}` });
     }
   }
   const maxScore = risk.likelihoodScale.length * risk.impactScale.length;

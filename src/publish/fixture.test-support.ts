@@ -3,8 +3,8 @@
  * hard cases in it (non-ASCII text, box drawing, cross-references, HTML typed into the profile).
  */
 import { Profile } from "../profile/schema.ts";
-import type { PolicySet } from "../templates/model.ts";
-import type { SiteExtras } from "./site/types.ts";
+import type { PolicySet, RenderedCommitment, RenderedSection } from "../templates/model.ts";
+import type { CoverageRow, SharedResponsibilityRow, SiteExtras } from "./site/types.ts";
 
 /** Text typed into the profile that would run as script if any publisher forgot to escape it. */
 export const hostileName = `Grüner <script>alert("owned")</script> Café`;
@@ -68,7 +68,34 @@ const profile = Profile.parse({
   modules: { sharedResponsibility: true },
 });
 
-const sharedRows: NonNullable<SiteExtras["sharedResponsibility"]> = [
+/** A section; "1.1" is level 2, "1.1.1" level 3. */
+function section(
+  id: string,
+  title: string,
+  number: string,
+  citations: string[],
+  markdown: string,
+): RenderedSection {
+  return { id, title, number, level: number.split(".").length === 3 ? 3 : 2, citations, markdown };
+}
+
+type CommitmentFields = Pick<
+  RenderedCommitment,
+  "id" | "policyId" | "sectionId" | "sectionNumber" | "owner" | "text" | "schedule" | "evidence" | "citations"
+>;
+const commitment = (c: CommitmentFields): RenderedCommitment => ({ rules: [], parameters: {}, ...c });
+
+const diagram = [
+  "```",
+  "┌─┐ system   ──▶ data flow",
+  "",
+  "┌──────────┐     ┌──────────┐",
+  "│ Internet │ ──▶ │ Load bal │",
+  "└──────────┘     └──────────┘",
+  "```",
+].join("\n");
+
+const sharedRows: SharedResponsibilityRow[] = [
   {
     area: "Access to the application",
     citations: ["164.312(a)(1)"],
@@ -86,16 +113,6 @@ const sharedRows: NonNullable<SiteExtras["sharedResponsibility"]> = [
     byOffering: [{ offering: "Intake Cloud (SaaS)", responsibility: "organization", note: "" }],
   },
 ];
-
-const diagram = [
-  "```",
-  "┌─┐ system   ──▶ data flow",
-  "",
-  "┌──────────┐     ┌──────────┐",
-  "│ Internet │ ──▶ │ Load bal │",
-  "└──────────┘     └──────────┘",
-  "```",
-].join("\n");
 
 /** Two policies with sections, a subsection, commitments of every schedule kind and cross-references. */
 export const fixtureSet: PolicySet = {
@@ -115,35 +132,30 @@ export const fixtureSet: PolicySet = {
       hitrust: ["01.b"],
       nist: ["AC-2", "AC-11"],
       sections: [
-        {
-          id: "access-control",
-          title: "Access control",
-          level: 2,
-          number: "1.1",
-          citations: ["164.312(a)(1)"],
-          markdown: `Access is requested in Jira <img src=x onerror=alert(1)> and approved by the "Security Officer".\n\n1. Each person has a unique account.\n2. Shared accounts are not allowed.`,
-        },
-        {
-          id: "automatic-logoff",
-          title: "Automatic logoff",
-          level: 3,
-          number: "1.1.1",
-          citations: ["164.312(a)(2)(iii)"],
-          markdown:
-            "1. Every system that stores or displays ePHI must end a session after 15 minutes without activity.",
-        },
-        {
-          id: "termination",
-          title: "Termination",
-          level: 2,
-          number: "1.2",
-          citations: [],
-          markdown:
-            "Access ends with employment; incidents found on the way follow [section 2.2 (Breach notification)](steward-ref:incident-response#breach-notification).",
-        },
+        section(
+          "access-control",
+          "Access control",
+          "1.1",
+          ["164.312(a)(1)"],
+          `Access is requested in Jira <img src=x onerror=alert(1)> and approved by the "Security Officer".\n\n1. Each person has a unique account.\n2. Shared accounts are not allowed.`,
+        ),
+        section(
+          "automatic-logoff",
+          "Automatic logoff",
+          "1.1.1",
+          ["164.312(a)(2)(iii)"],
+          "1. Every system that stores or displays ePHI must end a session after 15 minutes without activity.",
+        ),
+        section(
+          "termination",
+          "Termination",
+          "1.2",
+          [],
+          "Access ends with employment; incidents found on the way follow [section 2.2 (Breach notification)](steward-ref:incident-response#breach-notification).",
+        ),
       ],
       commitments: [
-        {
+        commitment({
           id: "idle-logoff",
           policyId: "system-access",
           sectionId: "automatic-logoff",
@@ -153,10 +165,8 @@ export const fixtureSet: PolicySet = {
           schedule: { kind: "standing" },
           evidence: "Configuration export showing the idle timeout of each system.",
           citations: ["164.312(a)(2)(iii)"],
-          rules: [],
-          parameters: { "access.idleLogoffMinutes": 15 },
-        },
-        {
+        }),
+        commitment({
           id: "access-review",
           policyId: "system-access",
           sectionId: "access-control",
@@ -170,9 +180,7 @@ export const fixtureSet: PolicySet = {
           },
           evidence: "An access review record listing each account and the decision.",
           citations: ["164.312(a)(1)"],
-          rules: ["evidence-required"],
-          parameters: {},
-        },
+        }),
       ],
     },
     {
@@ -180,31 +188,29 @@ export const fixtureSet: PolicySet = {
       title: "Incident Response Policy",
       number: 2,
       summary: "How suspected incidents are reported, contained and, when they are breaches, notified.",
-      intro: `Anyone who suspects an incident reports it to security@zurich-cafe.example. Lost access follows [the System Access Policy (policy 1)](steward-ref:system-access).`,
+      intro:
+        "Anyone who suspects an incident reports it to security@zurich-cafe.example. Lost access follows [the System Access Policy (policy 1)](steward-ref:system-access).",
       citations: ["164.308(a)(6)(ii)", "164.410(b)"],
       hitrust: [],
       nist: ["IR-6"],
       sections: [
-        {
-          id: "reporting",
-          title: "Reporting",
-          level: 2,
-          number: "2.1",
-          citations: ["164.308(a)(6)(ii)"],
-          markdown: `Reports name the system; the network path is:\n\n${diagram}\n\nSessions end as described in [section 1.1.1 (Automatic logoff)](steward-ref:system-access#automatic-logoff).`,
-        },
-        {
-          id: "breach-notification",
-          title: "Breach notification",
-          level: 2,
-          number: "2.2",
-          citations: ["164.410(b)"],
-          markdown:
-            'Customers are told within 72 hours. Quote the alert exactly as shown, in "smart quotes", so the team can search for it.',
-        },
+        section(
+          "reporting",
+          "Reporting",
+          "2.1",
+          ["164.308(a)(6)(ii)"],
+          `Reports name the system; the network path is:\n\n${diagram}\n\nSessions end as described in [section 1.1.1 (Automatic logoff)](steward-ref:system-access#automatic-logoff).`,
+        ),
+        section(
+          "breach-notification",
+          "Breach notification",
+          "2.2",
+          ["164.410(b)"],
+          'Customers are told within 72 hours. Quote the alert exactly as shown, in "smart quotes", so the team can search for it.',
+        ),
       ],
       commitments: [
-        {
+        commitment({
           id: "customer-breach-notice",
           policyId: "incident-response",
           sectionId: "breach-notification",
@@ -218,96 +224,66 @@ export const fixtureSet: PolicySet = {
           },
           evidence: "The notice letter and its delivery receipt.",
           citations: ["164.410(b)"],
-          rules: [],
-          parameters: { "breach.customerNoticeHours": 72 },
-        },
+        }),
       ],
     },
   ],
 };
 
-/** Coverage and shared-responsibility rows matching the fixture. */
+/** A coverage row whose sections and commitments are read from the fixture, as the engine would. */
+function coverageRow(
+  id: string,
+  title: string,
+  source: CoverageRow["source"],
+  kind: string,
+  ra: CoverageRow["ra"],
+): CoverageRow {
+  const policies = fixtureSet.policies;
+  return {
+    id,
+    title,
+    source,
+    kind,
+    ra,
+    sections: policies.flatMap((p) =>
+      p.sections
+        .filter((s) => s.citations.includes(id))
+        .map((s) => ({
+          policyId: p.id,
+          policyTitle: p.title,
+          sectionId: s.id,
+          sectionNumber: s.number,
+          sectionTitle: s.title,
+        })),
+    ),
+    commitments: policies.flatMap((p) =>
+      p.commitments
+        .filter((c) => c.citations.includes(id))
+        .map((c) => ({ id: c.id, policyId: p.id, sectionId: c.sectionId })),
+    ),
+  };
+}
+
+/** Coverage (one citation left unaddressed) and the shared-responsibility rows of the fixture. */
 export const fixtureExtras: SiteExtras = {
   coverage: [
-    {
-      id: "164.312(a)(1)",
-      title: "Access control",
-      source: "security",
-      kind: "standard",
-      ra: "R",
-      sections: [
-        {
-          policyId: "system-access",
-          policyTitle: "System Access Policy",
-          sectionId: "access-control",
-          sectionNumber: "1.1",
-          sectionTitle: "Access control",
-        },
-      ],
-      commitments: [{ id: "access-review", policyId: "system-access", sectionId: "access-control" }],
-    },
-    {
-      id: "164.312(a)(2)(iii)",
-      title: "Automatic logoff",
-      source: "security",
-      kind: "implementation specification",
-      ra: "A",
-      sections: [
-        {
-          policyId: "system-access",
-          policyTitle: "System Access Policy",
-          sectionId: "automatic-logoff",
-          sectionNumber: "1.1.1",
-          sectionTitle: "Automatic logoff",
-        },
-      ],
-      commitments: [{ id: "idle-logoff", policyId: "system-access", sectionId: "automatic-logoff" }],
-    },
-    {
-      id: "164.308(a)(6)(ii)",
-      title: "Response and reporting",
-      source: "security",
-      kind: "implementation specification",
-      ra: "R",
-      sections: [
-        {
-          policyId: "incident-response",
-          policyTitle: "Incident Response Policy",
-          sectionId: "reporting",
-          sectionNumber: "2.1",
-          sectionTitle: "Reporting",
-        },
-      ],
-      commitments: [],
-    },
-    {
-      id: "164.410(b)",
-      title: "Notification by a business associate: timeliness",
-      source: "breach",
-      kind: "standard",
-      ra: null,
-      sections: [
-        {
-          policyId: "incident-response",
-          policyTitle: "Incident Response Policy",
-          sectionId: "breach-notification",
-          sectionNumber: "2.2",
-          sectionTitle: "Breach notification",
-        },
-      ],
-      commitments: [
-        { id: "customer-breach-notice", policyId: "incident-response", sectionId: "breach-notification" },
-      ],
-    },
-    {
-      id: "164.504(e)(2)(ii)(C)",
-      title: "Report uses and disclosures not provided for",
-      source: "privacy",
-      kind: "implementation specification",
-      ra: null,
-      sections: [],
-      commitments: [],
-    },
+    coverageRow(
+      "164.308(a)(6)(ii)",
+      "Response and reporting",
+      "security",
+      "implementation specification",
+      "R",
+    ),
+    coverageRow("164.312(a)(1)", "Access control", "security", "standard", "R"),
+    coverageRow("164.312(a)(2)(iii)", "Automatic logoff", "security", "implementation specification", "A"),
+    coverageRow("164.410(b)", "Notification by a business associate: timeliness", "breach", "standard", null),
+    coverageRow(
+      "164.504(e)(2)(ii)(C)",
+      "Report uses and disclosures not provided for",
+      "privacy",
+      "implementation specification",
+      null,
+    ),
   ],
   sharedResponsibility: sharedRows,
 };

@@ -6,7 +6,7 @@ import { accessSync, constants, renameSync, rmSync, writeFileSync } from "node:f
 import type { PolicySet, RenderedPolicy } from "../templates/model.ts";
 import { escapeHtml, parseStewardRef, renderMarkdown } from "./markdown-it.ts";
 import { sectionList } from "./site/index-page.ts";
-import { contentCss } from "./site/style.ts";
+import { pdfCss } from "./site/style.ts";
 import { ownerLabel, scheduleLabel } from "./site/words.ts";
 
 /** Where Debian, Ubuntu and Google install Chromium, in the order tried. */
@@ -35,21 +35,6 @@ export function findChromium(
   if (explicit !== undefined) return usable(explicit) ? explicit : null;
   return candidates.find(usable) ?? null;
 }
-
-const pdfCss = `${contentCss}
-@page { size: Letter; }
-body { font-size: 10.5pt; }
-.cover { height: 8.4in; display: flex; flex-direction: column; justify-content: center; }
-.cover h1 { font-size: 30pt; margin: 0.2em 0; }
-.cover .org { font-size: 16pt; margin: 0; }
-.toc, .policy { break-before: page; }
-.toc ol { padding-left: 0; }
-.toc > ol > li { margin: 0.5em 0; font-weight: 600; }
-.toc li li { font-weight: 400; margin-left: 1.4em; }
-.toc a { color: var(--fg); text-decoration: none; }
-h1, h2, h3 { break-after: avoid; }
-tr, pre { break-inside: avoid; }
-`;
 
 /** Document-wide anchor of a section: section ids are unique only within their policy. */
 const anchor = (policyId: string, sectionId: string) => `${policyId}--${sectionId}`;

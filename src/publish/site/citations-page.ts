@@ -33,7 +33,7 @@ function row(r: CoverageRow): string {
   const addressed = sections.length === 0 && commitments.length === 0;
   return `<tr id="${escapeHtml(citationAnchor(r.id))}">
 <th scope="row"><code>${escapeHtml(r.id)}</code></th>
-<td>${escapeHtml(r.title)}<br><span class="meta">${escapeHtml(r.kind)}</span></td>
+<td>${escapeHtml(r.title)}<br><span class="meta">${escapeHtml(r.kind.replace(/-/g, " "))}</span></td>
 <td>${requirement(r.ra)}</td>
 <td>${addressed ? '<span class="status-missing">Not addressed</span>' : `<ul class="plain">${sections.join("")}</ul>`}</td>
 <td>${commitments.length === 0 ? "None" : `<ul class="plain">${commitments.join("")}</ul>`}</td>
@@ -64,8 +64,10 @@ export function renderCitationsPage(ctx: SiteContext): string {
     }))
     .filter((group) => group.rows.length > 0)
     .map((group) => table(group.rows, group.heading, group.note));
+  // search.js hides the rows that do not contain every word typed here.
+  const filter = `<p class="filter"><label for="site--filter">Filter citations</label><input id="site--filter" type="search" autocomplete="off" aria-describedby="site--filter-status" placeholder="For example: 164.312 or logoff"> <span id="site--filter-status" class="meta" aria-live="polite"></span></p>`;
   const body = `<h1>Citations</h1>
 <p class="lead">Each HIPAA standard and implementation specification, whether it is required or addressable, and the policy sections and commitments of version ${escapeHtml(ctx.set.version)} that address it.</p>
-${groups.length === 0 ? "<p>No citations were supplied with this build.</p>" : groups.join("\n")}`;
+${groups.length === 0 ? "<p>No citations were supplied with this build.</p>" : `${filter}\n${groups.join("\n")}`}`;
   return layout(ctx, pages.citations, "Citations", body);
 }

@@ -1,6 +1,6 @@
 /**
  * Client-side search without a library or a network request: the index lists every section's words,
- * and a small script filters it as the reader types.
+ * and a small script filters it as the reader types. The same script filters the citations table.
  */
 import { markdownToText } from "../markdown-it.ts";
 import type { PolicySet } from "../../templates/model.ts";
@@ -87,7 +87,24 @@ const client = `
     var asked = new URLSearchParams(location.search).get("q");
     if (asked) { input.value = asked; render(); }
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  function initFilter() {
+    var input = document.getElementById("site--filter");
+    var status = document.getElementById("site--filter-status");
+    if (!input || !status) return;
+    var rows = Array.prototype.slice.call(document.querySelectorAll("table.coverage tbody tr"));
+    input.addEventListener("input", function () {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var hay = fold(row.textContent);
+        row.hidden = !words.every(function (w) { return hay.indexOf(w) !== -1; });
+        if (!row.hidden) shown++;
+      });
+      status.textContent = words.length === 0 ? "" : shown + " of " + rows.length + " citations shown.";
+    });
+  }
+  function start() { init(); initFilter(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 `;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Style sheets. `contentCss` is the look of policy text and tables, shared by the site and the PDF
- * so both read the same; `siteCss` adds the site's chrome and its print rules.
+ * so both read the same; `siteCss` adds the site's chrome and print rules, `pdfCss` the PDF's pages.
  */
 
 // System fonts only (nothing fetched); DejaVu last because it is the face Linux servers actually
@@ -16,19 +16,20 @@ code, pre { font-family: ${mono}; font-size: 0.9em; }
 pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; overflow-x: auto; line-height: 1.35; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 h1, h2, h3 { line-height: 1.25; margin: 1.6em 0 0.5em; }
-h1 { font-size: 2rem; margin-top: 0.4em; }
-h2 { font-size: 1.45rem; padding-bottom: 0.25em; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.15rem; }
+h1 { font-size: 2em; margin-top: 0.4em; }
+h2 { font-size: 1.45em; padding-bottom: 0.25em; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.15em; }
 .num { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.35em; }
-.meta, .cites { color: var(--muted); font-size: 0.9rem; }
+.meta, .cites { color: var(--muted); font-size: 0.9em; }
 .cites { margin-top: -0.2em; }
-.lead { font-size: 1.15rem; max-width: 46rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.8rem 0 1.5rem; }
+.lead { font-size: 1.15em; max-width: 46rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 0.8rem 0 1.5rem; }
 th, td { border: 1px solid var(--line); padding: 0.45rem 0.6rem; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); font-weight: 600; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
 table.coverage { table-layout: fixed; }
-.coverage col.c-id { width: 15%; } .coverage col.c-title { width: 25%; } .coverage col.c-ra { width: 12%; } .coverage col.c-commit { width: 16%; }
+.coverage col.c-id { width: 17%; } .coverage col.c-title { width: 25%; } .coverage col.c-ra { width: 12%; } .coverage col.c-commit { width: 16%; }
+.coverage th code { font-weight: 400; }
 .status-missing { font-weight: 600; color: #a40e26; }
 ul.plain, ol.plain { list-style: none; padding-left: 0; margin: 0; }
 `;
@@ -53,6 +54,8 @@ export const siteCss = `${contentCss}
   background: #fff; color: var(--fg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 24px rgba(31,35,40,0.2); padding: 0.5rem 0.9rem; }
 .search-results li { padding: 0.45rem 0; border-top: 1px solid var(--soft); }
 .search-results p { margin: 0.15rem 0; font-size: 0.85rem; color: var(--muted); }
+.filter { margin: 1rem 0; }
+.filter input { font: inherit; padding: 0.3rem 0.6rem; border: 1px solid #8c959f; border-radius: 6px; width: 18rem; margin-left: 0.6rem; }
 main.container { padding-top: 1.5rem; padding-bottom: 3rem; }
 main:focus { outline: none; }
 .breadcrumb { font-size: 0.9rem; color: var(--muted); }
@@ -80,7 +83,8 @@ main:focus { outline: none; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 0 2rem; }
 @media (max-width: 50rem) { .policy-layout { grid-template-columns: 1fr; } .toc { position: static; max-height: none; } }
 @media print {
-  .site-header, .site-nav, .search, .skip-link, .toc, .pager, .breadcrumb { display: none !important; }
+  .site-header, .site-nav, .search, .filter, .skip-link, .toc, .pager, .breadcrumb { display: none !important; }
+  :root { --fg: #000; --muted: #333; --link: #000; }
   body { color: #000; background: #fff; font-size: 11pt; }
   a { color: #000; }
   .policy-layout { display: block; }
@@ -90,4 +94,20 @@ main:focus { outline: none; }
   tr, pre { break-inside: avoid; }
   thead th, pre, .citation-box { background: #fff; }
 }
+`;
+
+/** The single-document PDF: cover, contents, and each policy starting on a new page. */
+export const pdfCss = `${contentCss}
+@page { size: Letter; }
+body { font-size: 11pt; }
+.cover { height: 8.4in; display: flex; flex-direction: column; justify-content: center; }
+.cover h1 { font-size: 30pt; margin: 0.2em 0; }
+.cover .org { font-size: 16pt; margin: 0; }
+.toc, .policy { break-before: page; }
+.toc ol { padding-left: 0; }
+.toc > ol > li { margin: 0.5em 0; font-weight: 600; }
+.toc li li { font-weight: 400; margin-left: 1.4em; }
+.toc a { color: var(--fg); text-decoration: none; }
+h1, h2, h3 { break-after: avoid; }
+tr, pre { break-inside: avoid; }
 `;

@@ -25,14 +25,17 @@ const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-repo
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, TZ: "UTC" },
 });
-let tail = "";
+// The runner's summary ("ℹ tests N") may be followed by the list of failures, so remember the last one seen.
+let carry = "";
+let executed = null;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  const text = carry + chunk.toString();
+  for (const match of text.matchAll(/\u2139 tests (\d+)/g)) executed = Number(match[1]);
+  carry = text.slice(-64);
 });
 child.on("close", (code) => {
-  const ran = /tests (\d+)/.exec(tail);
-  if (!ran || Number(ran[1]) === 0) {
+  if (executed === null || executed === 0) {
     console.error("The test runner reported no executed test: failing.");
     process.exit(1);
   }

@@ -34,6 +34,7 @@ export const Access = z
     terminationRevocationHours: wholeNumber(1, 720, "Hours after a termination within which all access is revoked.", 24),
     temporaryAccessMaxDays: wholeNumber(1, 365, "Longest time a temporary account may stay active, in days.", 30),
     emergencyAccessReviewHours: wholeNumber(1, 720, "Hours after emergency access is used within which it is reviewed.", 24),
+    lostKeyRekeyDays: wholeNumber(1, 90, "Days after a key to an area holding equipment with ePHI is reported lost or stolen within which the locks it opens are changed.", 7),
   })
   .describe("Access control numbers: logoff, lockout, passwords and reviews.");
 

@@ -93,7 +93,7 @@ const client = `
     if (!input || !status) return;
     var rows = Array.prototype.slice.call(document.querySelectorAll("table.coverage tbody tr"));
     input.addEventListener("input", function () {
-      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var words = fold(input.value).split(/\\s+/).filter(Boolean);
       var shown = 0;
       rows.forEach(function (row) {
         var hay = fold(row.textContent);

@@ -19,7 +19,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const rows: [string, string, string][] = [];
 
-async function timeIt(runs: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+async function timeIt(runs: number, fn: (i: number) => unknown): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
@@ -30,21 +30,49 @@ async function timeIt(runs: number, fn: (i: number) => Promise<unknown> | unknow
 }
 
 const profile = exampleProfile("harborline-paas.yaml");
-const first = await timeIt(1, () => buildPolicies(profile, { outDir: join(work, "cold"), formats: ["site", "markdown"] }));
-const warm = await timeIt(20, (i) => buildPolicies(profile, { outDir: join(work, `warm-${i}`), formats: ["site", "markdown"] }));
+const first = await timeIt(1, () =>
+  buildPolicies(profile, { outDir: join(work, "cold"), formats: ["site", "markdown"] }),
+);
+const warm = await timeIt(20, (i) =>
+  buildPolicies(profile, { outDir: join(work, `warm-${i}`), formats: ["site", "markdown"] }),
+);
 const set = (await buildPolicies(profile, { outDir: join(work, "count"), formats: ["markdown"] })).set;
 rows.push(["first build in a fresh process (parse templates)", ms(first[0]!), ""]);
-rows.push([`warm in-process build (${set.policies.length} policies, site+markdown)`, ms(median(warm)), "target < 100 ms"]);
+rows.push([
+  `warm in-process build (${set.policies.length} policies, site+markdown)`,
+  ms(median(warm)),
+  "target < 100 ms",
+]);
 
 const cli = await timeIt(10, (i) => {
-  const result = spawnSync(process.execPath, ["bin/steward.js", "policies", "build", "--profile", examplePath("harborline-paas.yaml"), "--out", join(work, `cli-${i}`), "--format", "site,markdown"], { encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    [
+      "bin/steward.js",
+      "policies",
+      "build",
+      "--profile",
+      examplePath("harborline-paas.yaml"),
+      "--out",
+      join(work, `cli-${i}`),
+      "--format",
+      "site,markdown",
+    ],
+    { encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`CLI build failed: ${result.stderr}`);
 });
 const cliMedian = median(cli);
-rows.push(["CLI process build (node bin/steward.js policies build)", ms(cliMedian), `psp build 700-1300 ms => ${(700 / cliMedian).toFixed(1)}x-${(1300 / cliMedian).toFixed(1)}x faster (target >= 5x)`]);
+rows.push([
+  "CLI process build (node bin/steward.js policies build)",
+  ms(cliMedian),
+  `psp build 700-1300 ms => ${(700 / cliMedian).toFixed(1)}x-${(1300 / cliMedian).toFixed(1)}x faster (target >= 5x)`,
+]);
 
 if (findChromium()) {
-  const pdf = await timeIt(3, (i) => buildPolicies(profile, { outDir: join(work, `pdf-${i}`), formats: ["pdf"] }));
+  const pdf = await timeIt(3, (i) =>
+    buildPolicies(profile, { outDir: join(work, `pdf-${i}`), formats: ["pdf"] }),
+  );
   rows.push(["whole-set PDF incl. Chromium start", ms(median(pdf)), "target < 2000 ms"]);
 } else {
   rows.push(["whole-set PDF", "skipped", "Chromium not found (apt-get install chromium)"]);
@@ -53,14 +81,19 @@ if (findChromium()) {
 const names = ["brightpath-saas.yaml", "harborline-paas.yaml", "cedarridge-hybrid.yaml"];
 const variants = Array.from({ length: 100 }, (_, i) =>
   modifiedProfile(names[i % 3]!, (d) => {
-    d.organization = { ...d.organization!, name: `Org${i}`, legalName: `Org${i} Health, Inc.` };
+    d.organization = { ...d.organization, name: `Org${i}`, legalName: `Org${i} Health, Inc.` };
     d.access = { ...d.access, idleLogoffMinutes: 5 + (i % 25) };
   }),
 );
 const hundred = await timeIt(1, async () => {
-  for (const [i, variant] of variants.entries()) await buildPolicies(variant, { outDir: join(work, `many-${i}`), formats: ["site", "markdown"] });
+  for (const [i, variant] of variants.entries())
+    await buildPolicies(variant, { outDir: join(work, `many-${i}`), formats: ["site", "markdown"] });
 });
-rows.push(["100 different profiles in one process (site+markdown)", ms(hundred[0]!), `${ms(hundred[0]! / 100)} per profile`]);
+rows.push([
+  "100 different profiles in one process (site+markdown)",
+  ms(hundred[0]!),
+  `${ms(hundred[0]! / 100)} per profile`,
+]);
 
 rmSync(work, { recursive: true, force: true });
 const width = Math.max(...rows.map((r) => r[0].length));

@@ -11,6 +11,8 @@ await build({
   sourcemap: true,
   // playwright-core is loaded only when a PDF is asked for; keep it out of the startup path.
   external: ["playwright-core"],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: "warning",
 });

@@ -21,10 +21,14 @@ if (files.length === 0) {
   console.error("No test files found: refusing to report success.");
   process.exit(1);
 }
-const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, TZ: "UTC" },
-});
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, TZ: "UTC" },
+  },
+);
 // The runner's summary ("ℹ tests N") may be followed by the list of failures, so remember the last one seen.
 let carry = "";
 let executed = null;

@@ -11,12 +11,16 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "steward") {
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "steward"
+    ) {
       cached = dir;
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("Steward's package root was not found above " + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error("Steward's package root was not found above " + fileURLToPath(import.meta.url));
     dir = parent;
   }
 }

@@ -19,7 +19,10 @@ function library(name: string, body: string): string {
   const dir = join(root, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "intro.md"), `---\nid: intro\ntitle: Introduction\norder: 1\nsummary: About {{ organization.name }}.\n---\n${body}\n`);
+  writeFileSync(
+    join(dir, "intro.md"),
+    `---\nid: intro\ntitle: Introduction\norder: 1\nsummary: About {{ organization.name }}.\n---\n${body}\n`,
+  );
   return dir;
 }
 
@@ -38,7 +41,10 @@ function snapshot(dir: string): Record<string, string> {
 
 describe("build output is all or nothing", () => {
   const out = join(root, "out");
-  const good = library("good", "## Scope {#scope cites=\"164.316(a)\"}\n\n{{ organization.legalName }} follows these policies.");
+  const good = library(
+    "good",
+    '## Scope {#scope cites="164.316(a)"}\n\n{{ organization.legalName }} follows these policies.',
+  );
 
   it("replaces the output only when the whole build succeeds", async () => {
     await buildPolicies(profile, { outDir: out, formats: ["site", "markdown"], templatesDir: good });
@@ -46,14 +52,25 @@ describe("build output is all or nothing", () => {
     assert.ok(before["markdown/intro.md"] && before["site/index.html"] && before["coverage.json"]);
 
     const broken = library("broken", "## Scope {#scope}\n\n{{ organization.motto }}");
-    await assert.rejects(buildPolicies(profile, { outDir: out, formats: ["site", "markdown"], templatesDir: broken }), TemplateError);
+    await assert.rejects(
+      buildPolicies(profile, { outDir: out, formats: ["site", "markdown"], templatesDir: broken }),
+      TemplateError,
+    );
     assert.deepEqual(snapshot(out), before);
 
     await assert.rejects(
-      buildPolicies(profile, { outDir: out, formats: ["site", "markdown", "pdf"], templatesDir: good, chromiumPath: "/nonexistent/chromium" }),
+      buildPolicies(profile, {
+        outDir: out,
+        formats: ["site", "markdown", "pdf"],
+        templatesDir: good,
+        chromiumPath: "/nonexistent/chromium",
+      }),
       /Chromium was not found/,
     );
     assert.deepEqual(snapshot(out), before);
-    assert.deepEqual(readdirSync(root).filter((n) => n.includes(".partial-") || n.includes(".previous-")), []);
+    assert.deepEqual(
+      readdirSync(root).filter((n) => n.includes(".partial-") || n.includes(".previous-")),
+      [],
+    );
   });
 });

@@ -16,22 +16,44 @@ after(() => {
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: () => Promise.resolve("") };
+  const io: CliIo = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readStdin: () => Promise.resolve(""),
+  };
   const code = await runCli(argv, io);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 describe("steward policies build", () => {
   it("rejects an unknown format and names the allowed ones", async () => {
-    const result = await run("policies", "build", "--profile", examplePath("brightpath-saas.yaml"), "--out", join(root, "x"), "--format", "site,docx");
+    const result = await run(
+      "policies",
+      "build",
+      "--profile",
+      examplePath("brightpath-saas.yaml"),
+      "--out",
+      join(root, "x"),
+      "--format",
+      "site,docx",
+    );
     assert.equal(result.code, 2);
-    assert.equal(result.err, 'steward policies build: --format: unknown format "docx"; expected one or more of site, markdown, pdf');
+    assert.equal(
+      result.err,
+      'steward policies build: --format: unknown format "docx"; expected one or more of site, markdown, pdf',
+    );
     assert.ok(!existsSync(join(root, "x")));
   });
 
   it("requires --profile and --out, and rejects unknown flags", async () => {
-    assert.equal((await run("policies", "build", "--out", root)).err, "steward policies build: --profile FILE is required");
-    assert.equal((await run("policies", "build", "--profile", "p.yaml")).err, "steward policies build: --out DIR is required");
+    assert.equal(
+      (await run("policies", "build", "--out", root)).err,
+      "steward policies build: --profile FILE is required",
+    );
+    assert.equal(
+      (await run("policies", "build", "--profile", "p.yaml")).err,
+      "steward policies build: --out DIR is required",
+    );
     const unknown = await run("policies", "build", "--profil", "p.yaml");
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown option '--profil'/);
@@ -48,9 +70,21 @@ describe("steward policies build", () => {
   });
 
   it("prints what it built", async () => {
-    const result = await run("policies", "build", "--profile", examplePath("brightpath-saas.yaml"), "--out", join(root, "ok"), "--format", "markdown");
+    const result = await run(
+      "policies",
+      "build",
+      "--profile",
+      examplePath("brightpath-saas.yaml"),
+      "--out",
+      join(root, "ok"),
+      "--format",
+      "markdown",
+    );
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /^Built \d+ policies for BrightPath \(version 2\.0, effective 2026-09-01\) into .*: markdown, coverage\.json \(\d+ of 123 citations addressed\) in \d+ ms$/);
+    assert.match(
+      result.out,
+      /^Built \d+ policies for BrightPath \(version 2\.0, effective 2026-09-01\) into .*: markdown, coverage\.json \(\d+ of 123 citations addressed\) in \d+ ms$/,
+    );
     assert.ok(existsSync(join(root, "ok", "markdown", "README.md")));
   });
 });

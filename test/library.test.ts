@@ -40,17 +40,25 @@ describe("coverage of the regulation", () => {
     it(`${name}: every Security Rule specification, breach-rule item and BA privacy item is addressed`, () => {
       const coverage = computeCoverage(renderPolicySet(profile));
       assert.equal(coverage.citations.length, catalog.citations.length);
-      assert.deepEqual(coverage.summary.unaddressed, [], `unaddressed: ${coverage.summary.unaddressed.join(", ")}`);
+      assert.deepEqual(
+        coverage.summary.unaddressed,
+        [],
+        `unaddressed: ${coverage.summary.unaddressed.join(", ")}`,
+      );
       const deadlines = catalog.citations.filter((c) => c.deadline !== null).map((c) => c.id);
       assert.ok(deadlines.length >= 7);
-      for (const id of deadlines) assert.ok(coverage.citations.find((c) => c.id === id)!.sections.length > 0, `${id} has no section`);
+      for (const id of deadlines)
+        assert.ok(coverage.citations.find((c) => c.id === id)!.sections.length > 0, `${id} has no section`);
     });
   }
 });
 
 describe("library rules", () => {
   it("the shipped library breaks none", () => {
-    assert.deepEqual(lintLibrary(loadLibrary()).map((p) => `${p.file}: ${p.message}`), []);
+    assert.deepEqual(
+      lintLibrary(loadLibrary()).map((p) => `${p.file}: ${p.message}`),
+      [],
+    );
   });
 
   it("catches unknown parameters, uncited policies, colliding ids and placeholders", () => {
@@ -81,7 +89,10 @@ commitments:
 Staff respond within TBD hours. {% if tools.fax %}Faxes.{% endif %}
 `,
     );
-    writeFileSync(join(dir, "uncited.md"), "---\nid: uncited\ntitle: Uncited\norder: 2\nsummary: No citations.\n---\n## Scope {#scope}\n\nText.\n");
+    writeFileSync(
+      join(dir, "uncited.md"),
+      "---\nid: uncited\ntitle: Uncited\norder: 2\nsummary: No citations.\n---\n## Scope {#scope}\n\nText.\n",
+    );
     const problems = lintLibrary(loadLibrary(dir)).map((p) => p.message);
     assert.deepEqual(problems, [
       'commitment "c1" uses "access.reviewWithinDays", which the profile schema does not define',

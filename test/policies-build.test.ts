@@ -35,7 +35,8 @@ async function buildExample(name: string) {
 /** All published text: Markdown files and HTML pages without their script and style blocks. */
 function publishedText(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(join(dir, "markdown"))) files.set(`markdown/${name}`, readFileSync(join(dir, "markdown", name), "utf8"));
+  for (const name of readdirSync(join(dir, "markdown")))
+    files.set(`markdown/${name}`, readFileSync(join(dir, "markdown", name), "utf8"));
   for (const name of readdirSync(join(dir, "site")).filter((n) => n.endsWith(".html"))) {
     const html = readFileSync(join(dir, "site", name), "utf8").replace(/<(script|style)[\s\S]*?<\/\1>/g, "");
     files.set(`site/${name}`, html);
@@ -45,7 +46,17 @@ function publishedText(dir: string): Map<string, string> {
 
 function distinctive(profile: Profile): string[] {
   const { organization, people, tools } = profile;
-  return [organization.legalName, organization.name, people.securityOfficer!.name, people.privacyOfficer.name, people.engineeringLead.name, people.executive.name, tools.configurationManagement, tools.logging, tools.ticketing];
+  return [
+    organization.legalName,
+    organization.name,
+    people.securityOfficer!.name,
+    people.privacyOfficer.name,
+    people.engineeringLead.name,
+    people.executive.name,
+    tools.configurationManagement,
+    tools.logging,
+    tools.ticketing,
+  ];
 }
 
 describe("policies build on every example", () => {
@@ -57,10 +68,13 @@ describe("policies build on every example", () => {
         const found = findPlaceholder(text);
         assert.equal(found, null, `${file} contains ${found?.what}: "${found?.excerpt}"`);
       }
-      for (const policy of set.policies) for (const section of policy.sections) {
-        const hasChild = policy.sections.some((s) => s.level === 3 && s.number.startsWith(section.number + "."));
-        assert.ok(section.markdown.trim() !== "" || hasChild, `${policy.id}#${section.id} is empty`);
-      }
+      for (const policy of set.policies)
+        for (const section of policy.sections) {
+          const hasChild = policy.sections.some(
+            (s) => s.level === 3 && s.number.startsWith(section.number + "."),
+          );
+          assert.ok(section.markdown.trim() !== "" || hasChild, `${policy.id}#${section.id} is empty`);
+        }
     });
   }
 
@@ -68,7 +82,8 @@ describe("policies build on every example", () => {
     for (const name of fictional) {
       const { dir, set } = await buildExample(name);
       const all = [...publishedText(dir).values()].join("\n");
-      for (const value of distinctive(set.profile)) assert.ok(all.includes(value), `${name}: "${value}" does not appear`);
+      for (const value of distinctive(set.profile))
+        assert.ok(all.includes(value), `${name}: "${value}" does not appear`);
       for (const other of fictional.filter((n) => n !== name)) {
         for (const value of distinctive(exampleProfile(other))) {
           assert.ok(!all.includes(value), `${name}: output contains "${value}" from ${other}`);
@@ -84,13 +99,20 @@ describe("policies build on every example", () => {
         for (const [path, value] of Object.entries(commitment.parameters)) {
           if (typeof value === "number") {
             const words = [String(value), hoursPhrase(value), daysPhrase(value)];
-            assert.ok(words.some((w) => commitment.text.includes(w)) || !commitment.text.includes(path), `${name}: ${commitment.id} reads ${path}=${value} but says "${commitment.text}"`);
+            assert.ok(
+              words.some((w) => commitment.text.includes(w)) || !commitment.text.includes(path),
+              `${name}: ${commitment.id} reads ${path}=${value} but says "${commitment.text}"`,
+            );
           }
           if (value && typeof value === "object" && "every" in value) {
             const cadence = value as Cadence;
             const phrases = [cadencePhrase(cadence), cadenceAdjective(cadence)];
-            const inSchedule = commitment.schedule.kind === "recurring" && commitment.schedule.cadenceParam === path;
-            assert.ok(phrases.some((p) => commitment.text.includes(p)) || inSchedule, `${name}: ${commitment.id} does not state ${path}`);
+            const inSchedule =
+              commitment.schedule.kind === "recurring" && commitment.schedule.cadenceParam === path;
+            assert.ok(
+              phrases.some((p) => commitment.text.includes(p)) || inSchedule,
+              `${name}: ${commitment.id} does not state ${path}`,
+            );
           }
         }
       }
@@ -103,10 +125,15 @@ describe("one changed profile value", () => {
     const before = await buildExample("harborline-paas.yaml");
     const original = before.set.profile.access.idleLogoffMinutes;
     const changed = original === 11 ? 13 : 11;
-    const after = await build("harborline-paas.yaml", modifiedProfile("harborline-paas.yaml", (d) => {
-      d.access = { ...d.access, idleLogoffMinutes: changed };
-    }));
-    const users = before.set.policies.flatMap((p) => p.commitments).filter((c) => "access.idleLogoffMinutes" in c.parameters);
+    const after = await build(
+      "harborline-paas.yaml",
+      modifiedProfile("harborline-paas.yaml", (d) => {
+        d.access = { ...d.access, idleLogoffMinutes: changed };
+      }),
+    );
+    const users = before.set.policies
+      .flatMap((p) => p.commitments)
+      .filter((c) => "access.idleLogoffMinutes" in c.parameters);
     assert.ok(users.length > 0, "no commitment reads access.idleLogoffMinutes");
     let changedLines = 0;
     for (const [file, text] of publishedText(before.dir)) {
@@ -117,12 +144,24 @@ describe("one changed profile value", () => {
       old.forEach((line, i) => {
         if (line === next[i]) return;
         changedLines += 1;
-        assert.ok(line.includes(String(original)) && next[i]!.includes(String(changed)), `${file}:${i + 1} changed without the value:\n- ${line}\n+ ${next[i]!}`);
-        assert.equal(next[i], line.replaceAll(String(original), String(changed)), `${file}:${i + 1} changed more than the value`);
+        assert.ok(
+          line.includes(String(original)) && next[i]!.includes(String(changed)),
+          `${file}:${i + 1} changed without the value:\n- ${line}\n+ ${next[i]!}`,
+        );
+        assert.equal(
+          next[i],
+          line.replaceAll(String(original), String(changed)),
+          `${file}:${i + 1} changed more than the value`,
+        );
       });
     }
-    assert.ok(changedLines >= users.length, `expected at least ${users.length} changed lines, got ${changedLines}`);
-    const changedCommitments = after.set.policies.flatMap((p) => p.commitments).filter((c, i) => c.text !== before.set.policies.flatMap((p) => p.commitments)[i]!.text);
+    assert.ok(
+      changedLines >= users.length,
+      `expected at least ${users.length} changed lines, got ${changedLines}`,
+    );
+    const changedCommitments = after.set.policies
+      .flatMap((p) => p.commitments)
+      .filter((c, i) => c.text !== before.set.policies.flatMap((p) => p.commitments)[i]!.text);
     assert.deepEqual(changedCommitments.map((c) => c.id).sort(), users.map((c) => c.id).sort());
     assert.notEqual(after.set.contentHash, before.set.contentHash);
   });

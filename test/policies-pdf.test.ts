@@ -12,13 +12,14 @@ const root = mkdtempSync(join(tmpdir(), "steward-pdf-"));
 after(() => {
   rmSync(root, { recursive: true, force: true });
 });
-const text = (file: string, ...range: string[]) => execFileSync("pdftotext", ["-layout", ...range, file, "-"], { encoding: "utf8" });
+const text = (file: string, ...range: string[]) =>
+  execFileSync("pdftotext", ["-layout", ...range, file, "-"], { encoding: "utf8" });
 
 describe("policies.pdf", () => {
   it("has the organization on page 1, a table of contents, page footers and intact non-ASCII text", async () => {
     const description = "a “cloud” platform for clinics in Zürich and Montréal ┌─┐";
     const profile = modifiedProfile("harborline-paas.yaml", (d) => {
-      d.organization = { ...d.organization!, description };
+      d.organization = { ...d.organization, description };
     });
     const out = join(root, "out");
     const { set } = await buildPolicies(profile, { outDir: out, formats: ["pdf"] });

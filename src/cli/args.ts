@@ -2,7 +2,11 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError } from "./io.ts";
 
-export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, positionals = 0) {
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: string[],
+  options: T,
+  positionals = 0,
+) {
   try {
     const parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: positionals > 0 });
     if (parsed.positionals.length > positionals) {
@@ -11,6 +15,8 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(ar
     return parsed;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, "") : String(error));
+    throw new CliError(
+      error instanceof Error ? error.message.replace(/\. To specify.*$/s, "") : String(error),
+    );
   }
 }

@@ -20,7 +20,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return first ? 0 : 2;
   }
   const command =
-    commands.find((c) => c.name === `${first} ${second ?? ""}`.trim()) ?? commands.find((c) => c.name === first);
+    commands.find((c) => c.name === `${first} ${second ?? ""}`.trim()) ??
+    commands.find((c) => c.name === first);
   if (!command) {
     io.err(`steward: unknown command '${[first, second].filter(Boolean).join(" ")}'\n\n${usage}`);
     return 2;
@@ -45,7 +46,9 @@ if (isEntry) {
     },
     (error: unknown) => {
       // Unknown failures: a generic line, the stack only when asked, never record contents.
-      process.stderr.write(`steward: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `steward: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       if (config().STEWARD_DEBUG) console.error(error);
       process.exitCode = 70;
     },

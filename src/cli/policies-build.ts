@@ -19,11 +19,17 @@ Default formats: site,markdown.`;
 
 export function parseFormats(value: string | undefined): PublishFormat[] {
   if (value === undefined) return ["site", "markdown"];
-  const formats = value.split(",").map((f) => f.trim()).filter(Boolean);
-  if (formats.length === 0) throw new CliError(`--format: expected one or more of ${publishFormats.join(", ")}, got nothing`);
+  const formats = value
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (formats.length === 0)
+    throw new CliError(`--format: expected one or more of ${publishFormats.join(", ")}, got nothing`);
   for (const format of formats) {
     if (!(publishFormats as readonly string[]).includes(format)) {
-      throw new CliError(`--format: unknown format "${format}"; expected one or more of ${publishFormats.join(", ")}`);
+      throw new CliError(
+        `--format: unknown format "${format}"; expected one or more of ${publishFormats.join(", ")}`,
+      );
     }
   }
   return [...new Set(formats)] as PublishFormat[];
@@ -51,12 +57,18 @@ export const policiesBuild: Command = {
     const loaded = loadProfileFile(values.profile);
     if (!loaded.ok) {
       for (const finding of loaded.errors) io.err(formatFinding(finding, values.profile));
-      io.err(`${values.profile}: invalid profile, nothing was built (run 'steward profile check ${values.profile}' for details)`);
+      io.err(
+        `${values.profile}: invalid profile, nothing was built (run 'steward profile check ${values.profile}' for details)`,
+      );
       return 1;
     }
     for (const warning of loaded.warnings) io.err(formatFinding(warning, values.profile));
     try {
-      const result = await buildPolicies(loaded.profile, { outDir: values.out, formats, chromiumPath: values.chromium });
+      const result = await buildPolicies(loaded.profile, {
+        outDir: values.out,
+        formats,
+        chromiumPath: values.chromium,
+      });
       const { summary } = result.coverage;
       const org = result.set.profile.organization.name;
       io.out(
@@ -71,7 +83,8 @@ export const policiesBuild: Command = {
         io.err(`${error.problems.length} template problem(s); nothing was written`);
         return 1;
       }
-      if (error instanceof Error && error.message.startsWith("Chromium was not found")) throw new CliError(error.message, 1);
+      if (error instanceof Error && error.message.startsWith("Chromium was not found"))
+        throw new CliError(error.message, 1);
       throw error;
     }
   },

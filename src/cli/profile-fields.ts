@@ -28,11 +28,19 @@ function leaves(node: JsonSchemaNode, path: string, out: Omit<FieldRow, "usedBy"
   const variants = node.anyOf ?? [node];
   const object = variants.find((v) => v.properties);
   if (object?.properties && !path.match(/\.(providers|offerings|incidentResponseTeam|other)$/)) {
-    for (const [key, child] of Object.entries(object.properties)) leaves(child, path ? `${path}.${key}` : key, out);
+    for (const [key, child] of Object.entries(object.properties))
+      leaves(child, path ? `${path}.${key}` : key, out);
     return;
   }
-  const types = variants.flatMap((v) => (v.enum ? [`one of ${v.enum.map(String).join(", ")}`] : v.type ?? [])).flat();
-  out.push({ path, type: types.join(" or ") || "value", description: node.description ?? "", default: node.default });
+  const types = variants
+    .flatMap((v) => (v.enum ? [`one of ${v.enum.map(String).join(", ")}`] : (v.type ?? [])))
+    .flat();
+  out.push({
+    path,
+    type: types.join(" or ") || "value",
+    description: node.description ?? "",
+    default: node.default,
+  });
 }
 
 export function profileFields(): FieldRow[] {
@@ -42,7 +50,11 @@ export function profileFields(): FieldRow[] {
   const usage = fieldUsage();
   return rows.map((row) => ({
     ...row,
-    usedBy: [...usage].filter(([path]) => path === row.path || path.startsWith(`${row.path}.`)).flatMap(([, places]) => places).filter((p, i, all) => all.indexOf(p) === i).sort(),
+    usedBy: [...usage]
+      .filter(([path]) => path === row.path || path.startsWith(`${row.path}.`))
+      .flatMap(([, places]) => places)
+      .filter((p, i, all) => all.indexOf(p) === i)
+      .sort(),
   }));
 }
 
@@ -58,7 +70,9 @@ export const profileFieldsCommand: Command = {
     }
     for (const row of rows) {
       const fallback = row.default === undefined ? "" : ` (default ${JSON.stringify(row.default)})`;
-      io.out(`${row.path}: ${row.type}${fallback}\n  ${row.description}\n  used by: ${row.usedBy.join(", ") || "no section"}`);
+      io.out(
+        `${row.path}: ${row.type}${fallback}\n  ${row.description}\n  used by: ${row.usedBy.join(", ") || "no section"}`,
+      );
     }
     return Promise.resolve(0);
   },

@@ -18,20 +18,28 @@ export const start: Command = {
   name: "start",
   summary: "Build the default example organization's policies and serve them on localhost",
   async run(argv, io) {
-    const { values } = parseFlags(argv, { port: { type: "string" }, profile: { type: "string" }, data: { type: "string" } });
+    const { values } = parseFlags(argv, {
+      port: { type: "string" },
+      profile: { type: "string" },
+      data: { type: "string" },
+    });
     const settings = config();
     const port = values.port === undefined ? settings.PORT : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected a port number from 0 to 65535, got "${values.port ?? ""}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliError(`--port: expected a port number from 0 to 65535, got "${values.port ?? ""}"`);
     const profilePath = values.profile ?? join(packageRoot(), "examples", "brightpath-saas.yaml");
     const loaded = loadProfileFile(profilePath);
-    if (!loaded.ok) throw new CliError(`${profilePath}: invalid profile; run 'steward profile check ${profilePath}'`, 1);
+    if (!loaded.ok)
+      throw new CliError(`${profilePath}: invalid profile; run 'steward profile check ${profilePath}'`, 1);
     const outDir = join(values.data ?? settings.STEWARD_DATA, "published");
     const result = await buildPolicies(loaded.profile, { outDir, formats: ["site", "markdown"] });
     const server = createServer(serveDirectory(join(outDir, "site")));
     await new Promise<void>((resolve) => server.listen(port, settings.HOST, resolve));
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
-    io.out(`Steward is serving ${result.set.profile.organization.name}'s ${result.set.policies.length} policies at http://${settings.HOST}:${actualPort}/`);
+    io.out(
+      `Steward is serving ${result.set.profile.organization.name}'s ${result.set.policies.length} policies at http://${settings.HOST}:${actualPort}/`,
+    );
     io.out("Press Ctrl+C to stop.");
     await new Promise<void>((resolve) => server.on("close", resolve));
     return 0;

@@ -18,19 +18,28 @@ export const Organization = z
     description: NonEmpty.describe(
       "What the organization provides, completing the sentence '<name> provides ...', for example 'a hosted scheduling platform for physical-therapy clinics'.",
     ),
-    website: z.url({ error: "expected a web address starting with https://" }).nullable().default(null).describe("Public website, optional."),
-    address: z.string().trim().nullable().default(null).describe("Postal address of the headquarters, optional."),
+    website: z
+      .url({ error: "expected a web address starting with https://" })
+      .nullable()
+      .default(null)
+      .describe("Public website, optional."),
+    address: z
+      .string()
+      .trim()
+      .nullable()
+      .default(null)
+      .describe("Postal address of the headquarters, optional."),
     timeZone: z
       .string()
       .refine(isTimeZone, { error: "expected an IANA time zone such as America/New_York" })
       .default("America/New_York")
       .describe("IANA time zone in which deadlines are counted."),
-    complianceEmail: z.email({ error: "expected an email address" }).describe(
-      "Mailbox for policy questions, change requests and audit-report requests.",
-    ),
-    securityEmail: z.email({ error: "expected an email address" }).describe(
-      "Mailbox where anyone reports a suspected security incident.",
-    ),
+    complianceEmail: z
+      .email({ error: "expected an email address" })
+      .describe("Mailbox for policy questions, change requests and audit-report requests."),
+    securityEmail: z
+      .email({ error: "expected an email address" })
+      .describe("Mailbox where anyone reports a suspected security incident."),
   })
   .describe("Identity and contacts of the organization.");
 
@@ -38,9 +47,15 @@ export const serviceKinds = ["saas", "paas", "add-ons", "other"] as const;
 
 export const ServiceOffering = z
   .strictObject({
-    kind: z.enum(serviceKinds).describe("Service model: saas, paas, add-ons (platform add-ons or API services) or other."),
-    name: NonEmpty.describe("Name of the offering as used in the policies, for example 'Platform as a Service (PaaS)'."),
-    customerTerm: NonEmpty.describe("Word for the customers of this offering, plural, for example 'PaaS Customers'."),
+    kind: z
+      .enum(serviceKinds)
+      .describe("Service model: saas, paas, add-ons (platform add-ons or API services) or other."),
+    name: NonEmpty.describe(
+      "Name of the offering as used in the policies, for example 'Platform as a Service (PaaS)'.",
+    ),
+    customerTerm: NonEmpty.describe(
+      "Word for the customers of this offering, plural, for example 'PaaS Customers'.",
+    ),
     description: NonEmpty.describe("One or two sentences on what customers of this offering receive."),
     managesApplicationData: z
       .boolean()
@@ -58,9 +73,10 @@ export type ServiceOffering = z.infer<typeof ServiceOffering>;
 
 export const Services = z
   .strictObject({
-    offerings: z.array(ServiceOffering).min(1, { error: "expected at least one service offering" }).describe(
-      "The service models offered; customers of each inherit different responsibilities.",
-    ),
+    offerings: z
+      .array(ServiceOffering)
+      .min(1, { error: "expected at least one service offering" })
+      .describe("The service models offered; customers of each inherit different responsibilities."),
     customerTerm: NonEmpty.default("Customers").describe("General word for all customers, plural."),
     customerTermSingular: NonEmpty.default("Customer").describe("General word for one customer."),
     role: z

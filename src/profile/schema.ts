@@ -3,7 +3,18 @@
  * policy sentence, schedule and grade. Changing the shape of a stored profile needs a migration.
  */
 import { z } from "zod";
-import { Access, Auditing, Breach, Contingency, DataLifecycle, Governance, Incidents, Risk, Training, Vulnerability } from "./commitments.ts";
+import {
+  Access,
+  Auditing,
+  Breach,
+  Contingency,
+  DataLifecycle,
+  Governance,
+  Incidents,
+  Risk,
+  Training,
+  Vulnerability,
+} from "./commitments.ts";
 import { Hosting } from "./hosting.ts";
 import { Organization, Services } from "./identity.ts";
 import { Modules } from "./modules.ts";
@@ -39,10 +50,17 @@ function findContradictions(profile: Shape): Issue[] {
   const issues: Issue[] = [];
   const { hosting, people, vulnerability: v, risk, services } = profile;
   if (hosting.providers.length === 0 && hosting.onPremise === null) {
-    issues.push({ path: ["hosting", "providers"], message: "expected at least one hosting provider when hosting.onPremise is null" });
+    issues.push({
+      path: ["hosting", "providers"],
+      message: "expected at least one hosting provider when hosting.onPremise is null",
+    });
   }
   const security = people.securityOfficer;
-  if (security && security.email === people.privacyOfficer.email && security.name !== people.privacyOfficer.name) {
+  if (
+    security &&
+    security.email === people.privacyOfficer.email &&
+    security.name !== people.privacyOfficer.name
+  ) {
     issues.push({
       path: ["people", "privacyOfficer", "name"],
       message: `shares the Security Officer's email but not the name: expected "${security.name}" for one person holding both roles, or a different email`,
@@ -56,30 +74,45 @@ function findContradictions(profile: Shape): Issue[] {
   ];
   for (const [tighter, looser] of patch) {
     if (v[tighter] > v[looser]) {
-      issues.push({ path: ["vulnerability", tighter], message: `expected at most vulnerability.${looser} (${v[looser]}), got ${v[tighter]}` });
+      issues.push({
+        path: ["vulnerability", tighter],
+        message: `expected at most vulnerability.${looser} (${v[looser]}), got ${v[tighter]}`,
+      });
     }
   }
   const maxScore = risk.likelihoodScale.length * risk.impactScale.length;
   if (risk.highThreshold > maxScore) {
-    issues.push({ path: ["risk", "highThreshold"], message: `expected at most ${maxScore} (the highest likelihood x impact score), got ${risk.highThreshold}` });
+    issues.push({
+      path: ["risk", "highThreshold"],
+      message: `expected at most ${maxScore} (the highest likelihood x impact score), got ${risk.highThreshold}`,
+    });
   }
   if (risk.mediumThreshold >= risk.highThreshold) {
-    issues.push({ path: ["risk", "mediumThreshold"], message: `expected less than risk.highThreshold (${risk.highThreshold}), got ${risk.mediumThreshold}` });
+    issues.push({
+      path: ["risk", "mediumThreshold"],
+      message: `expected less than risk.highThreshold (${risk.highThreshold}), got ${risk.mediumThreshold}`,
+    });
   }
   const seen = new Set<string>();
   services.offerings.forEach((offering, index) => {
-    if (seen.has(offering.kind)) issues.push({ path: ["services", "offerings", index, "kind"], message: `"${offering.kind}" is listed twice; expected each service model once` });
+    if (seen.has(offering.kind))
+      issues.push({
+        path: ["services", "offerings", index, "kind"],
+        message: `"${offering.kind}" is listed twice; expected each service model once`,
+      });
     seen.add(offering.kind);
   });
   for (const key of ["lineOfSuccession", "policyApprovers"] as const) {
     const roles = people[key];
-    if (new Set(roles).size !== roles.length) issues.push({ path: ["people", key], message: "expected each role once, got a role listed twice" });
+    if (new Set(roles).size !== roles.length)
+      issues.push({ path: ["people", key], message: "expected each role once, got a role listed twice" });
   }
   return issues;
 }
 
 export const Profile = ProfileShape.superRefine((profile, ctx) => {
-  for (const issue of findContradictions(profile)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of findContradictions(profile))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
 
 /** A validated profile with every default filled in: what templates and schedules read. */

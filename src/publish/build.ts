@@ -38,7 +38,10 @@ function writeTree(root: string, files: Map<string, string>, written: string[], 
 }
 
 /** Renders a policy set in memory: the in-process half of a build, shared by CLI, server and benchmarks. */
-export function renderOutputs(set: PolicySet, formats: PublishFormat[]): { coverage: CoverageDocument; trees: [string, Map<string, string>][] } {
+export function renderOutputs(
+  set: PolicySet,
+  formats: PublishFormat[],
+): { coverage: CoverageDocument; trees: [string, Map<string, string>][] } {
   const coverage = computeCoverage(set);
   const trees: [string, Map<string, string>][] = [];
   if (formats.includes("markdown")) {
@@ -47,7 +50,10 @@ export function renderOutputs(set: PolicySet, formats: PublishFormat[]): { cover
     trees.push(["markdown", files]);
   }
   if (formats.includes("site")) {
-    trees.push(["site", renderSite(set, { coverage: coverage.citations, sharedResponsibility: set.sharedResponsibility })]);
+    trees.push([
+      "site",
+      renderSite(set, { coverage: coverage.citations, sharedResponsibility: set.sharedResponsibility }),
+    ]);
   }
   return { coverage, trees };
 }

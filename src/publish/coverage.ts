@@ -24,10 +24,18 @@ export function computeCoverage(set: PolicySet): CoverageDocument {
     const sections = set.policies.flatMap((policy) =>
       policy.sections
         .filter((s) => s.citations.includes(entry.id))
-        .map((s) => ({ policyId: policy.id, policyTitle: policy.title, sectionId: s.id, sectionNumber: s.number, sectionTitle: s.title })),
+        .map((s) => ({
+          policyId: policy.id,
+          policyTitle: policy.title,
+          sectionId: s.id,
+          sectionNumber: s.number,
+          sectionTitle: s.title,
+        })),
     );
     const commitments = set.policies.flatMap((policy) =>
-      policy.commitments.filter((c) => c.citations.includes(entry.id)).map((c) => ({ id: c.id, policyId: policy.id, sectionId: c.sectionId })),
+      policy.commitments
+        .filter((c) => c.citations.includes(entry.id))
+        .map((c) => ({ id: c.id, policyId: policy.id, sectionId: c.sectionId })),
     );
     return {
       id: entry.id,
@@ -41,7 +49,10 @@ export function computeCoverage(set: PolicySet): CoverageDocument {
       commitments,
     };
   });
-  const crosswalk = (controls: Map<string, ControlEntry>, pick: (p: PolicySet["policies"][number]) => string[]) =>
+  const crosswalk = (
+    controls: Map<string, ControlEntry>,
+    pick: (p: PolicySet["policies"][number]) => string[],
+  ) =>
     [...controls.values()].map((control) => ({
       id: control.id,
       title: control.title,

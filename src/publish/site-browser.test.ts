@@ -34,7 +34,7 @@ test(
         return route.abort();
       });
       await page.goto(`file://${join(dir, "index.html")}`);
-      await page.fill("#site--search", "zurich cafe");
+      await page.fill("#site--search", "office zurich cafe");
       const results = page.locator("#site--search-results a");
       assert.deepEqual(await results.evaluateAll((links) => links.map((a) => a.getAttribute("href"))), [
         "system-access.html",

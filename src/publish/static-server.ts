@@ -25,7 +25,10 @@ export function serveDirectory(root: string) {
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { ...headers, "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body),
+      (body) =>
+        response
+          .writeHead(200, { ...headers, "content-type": types[extname(file)] ?? "application/octet-stream" })
+          .end(body),
       () => response.writeHead(404, headers).end("Not found"),
     );
   };

@@ -15,7 +15,13 @@ export function findPlaceholder(text: string): { what: string; excerpt: string }
     const match = pattern.exec(text);
     if (match) {
       const start = Math.max(0, match.index - 30);
-      return { what, excerpt: text.slice(start, match.index + match[0].length + 30).replace(/\s+/g, " ").trim() };
+      return {
+        what,
+        excerpt: text
+          .slice(start, match.index + match[0].length + 30)
+          .replace(/\s+/g, " ")
+          .trim(),
+      };
     }
   }
   return null;

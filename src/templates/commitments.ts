@@ -47,10 +47,19 @@ function resolveSchedule({ declaration, profile, file, problems }: Input): Resol
     }
     case "triggered": {
       const within = schedule.within;
-      if ("value" in within) return { kind: "triggered", event: schedule.event, within: { amount: within.value, unit: within.unit, param: null } };
+      if ("value" in within)
+        return {
+          kind: "triggered",
+          event: schedule.event,
+          within: { amount: within.value, unit: within.unit, param: null },
+        };
       const amount = readPath(profile, within.param);
       if (typeof amount !== "number") return fail(`"${within.param}" is not a number in the profile`);
-      return { kind: "triggered", event: schedule.event, within: { amount, unit: within.unit, param: within.param } };
+      return {
+        kind: "triggered",
+        event: schedule.event,
+        within: { amount, unit: within.unit, param: within.param },
+      };
     }
   }
 }
@@ -62,14 +71,19 @@ export function commitmentParameterPaths(declaration: CommitmentDeclaration): st
     .filter((path) => !path.startsWith("derived."));
   const schedule = declaration.schedule;
   const fromSchedule =
-    schedule.kind === "recurring" ? [schedule.cadence] : schedule.kind === "triggered" && "param" in schedule.within ? [schedule.within.param] : [];
+    schedule.kind === "recurring"
+      ? [schedule.cadence]
+      : schedule.kind === "triggered" && "param" in schedule.within
+        ? [schedule.within.param]
+        : [];
   return [...new Set([...fromText, ...fromSchedule])];
 }
 
 export function buildCommitment(input: Input): RenderedCommitment {
   const { declaration, policyId, section, text, citations, profile } = input;
   const parameters: Record<string, unknown> = {};
-  for (const path of commitmentParameterPaths(declaration)) parameters[path] = readPath(profile, path) ?? null;
+  for (const path of commitmentParameterPaths(declaration))
+    parameters[path] = readPath(profile, path) ?? null;
   return {
     id: declaration.id,
     policyId,
@@ -78,7 +92,11 @@ export function buildCommitment(input: Input): RenderedCommitment {
     owner: declaration.owner,
     text,
     schedule: resolveSchedule(input),
-    evidence: liquidEngine().parseAndRenderSync(declaration.evidence, { ...profile }, { globals: { profile } }) as string,
+    evidence: liquidEngine().parseAndRenderSync(
+      declaration.evidence,
+      { ...profile },
+      { globals: { profile } },
+    ) as string,
     citations,
     rules: declaration.rules,
     parameters,

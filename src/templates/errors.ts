@@ -12,7 +12,8 @@ export class TemplateError extends Error {
   }
 }
 
-export const formatProblem = (p: TemplateProblem) => `${p.file}${p.line === null ? "" : `:${p.line}`}: ${p.message}`;
+export const formatProblem = (p: TemplateProblem) =>
+  `${p.file}${p.line === null ? "" : `:${p.line}`}: ${p.message}`;
 
 /** Liquid errors carry "line:N" in their message; pull it out so the location reads like a compiler's. */
 export function fromLiquidError(file: string, error: unknown, lineOffset = 0): TemplateProblem {

@@ -5,7 +5,24 @@
 import { liquidEngine } from "./liquid.ts";
 import { loadLibrary, type PolicyTemplate } from "./load.ts";
 
-const profileRoots = new Set(["organization", "services", "hosting", "tools", "people", "governance", "access", "auditing", "risk", "vulnerability", "training", "incidents", "breach", "contingency", "dataLifecycle", "modules"]);
+const profileRoots = new Set([
+  "organization",
+  "services",
+  "hosting",
+  "tools",
+  "people",
+  "governance",
+  "access",
+  "auditing",
+  "risk",
+  "vulnerability",
+  "training",
+  "incidents",
+  "breach",
+  "contingency",
+  "dataLifecycle",
+  "modules",
+]);
 
 /** Heading lines of a template source: [line, section id], in order. */
 function headingLines(source: string): [number, string][] {
@@ -47,7 +64,8 @@ export function fieldUsage(templates: PolicyTemplate[] = loadLibrary()): Map<str
       const parsed = template.commitments.get(commitment.id);
       if (!parsed) continue;
       for (const variables of Object.values(liquid.analyzeSync(parsed.text).globals)) {
-        for (const variable of variables) record(usage, fieldPath(variable.segments), `${id}#${commitment.section}`);
+        for (const variable of variables)
+          record(usage, fieldPath(variable.segments), `${id}#${commitment.section}`);
       }
     }
   }

@@ -5,7 +5,9 @@
  */
 import { z } from "zod";
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected lower-case words joined by hyphens" });
+const kebab = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected lower-case words joined by hyphens" });
 
 /** Roles that own work. Person-backed roles resolve to names from profile.people. */
 export const ownerRoles = [
@@ -50,14 +52,25 @@ export const triggerEvents = [
 
 /** A deadline: a profile path holding a number, or a fixed number, in hours or days. */
 const Within = z.union([
-  z.strictObject({ param: z.string().min(1).describe("Profile path of a whole number, for example access.terminationRevocationHours."), unit: z.enum(["hours", "days"]) }),
+  z.strictObject({
+    param: z
+      .string()
+      .min(1)
+      .describe("Profile path of a whole number, for example access.terminationRevocationHours."),
+    unit: z.enum(["hours", "days"]),
+  }),
   z.strictObject({ value: z.number().int().positive(), unit: z.enum(["hours", "days"]) }),
 ]);
 
 export const Schedule = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("recurring"), cadence: z.string().min(1).describe("Profile path of a cadence, for example auditing.logReviewCadence.") }),
+  z.strictObject({
+    kind: z.literal("recurring"),
+    cadence: z.string().min(1).describe("Profile path of a cadence, for example auditing.logReviewCadence."),
+  }),
   z.strictObject({ kind: z.literal("triggered"), event: z.enum(triggerEvents), within: Within }),
-  z.strictObject({ kind: z.literal("standing").describe("A rule that holds continuously; checked at each policy review.") }),
+  z.strictObject({
+    kind: z.literal("standing").describe("A rule that holds continuously; checked at each policy review."),
+  }),
 ]);
 export type Schedule = z.infer<typeof Schedule>;
 
@@ -65,12 +78,16 @@ export const CommitmentDeclaration = z.strictObject({
   id: kebab.describe("Unique across the whole library."),
   section: kebab.describe("Id of the section in this policy where the sentence appears."),
   owner: z.enum(ownerRoles),
-  text: z.string().min(1).describe("The sentence, in Liquid, rendered where {% commitment \"id\" %} stands."),
+  text: z.string().min(1).describe('The sentence, in Liquid, rendered where {% commitment "id" %} stands.'),
   schedule: Schedule,
   evidence: z.string().min(1).describe("The record the work leaves, which an auditor can ask for."),
   citations: z.array(z.string()).min(1, { error: "expected at least one citation" }),
   rules: z.array(z.enum(["separation-of-duties", "evidence-required"])).default([]),
-  when: z.string().min(1).optional().describe("Liquid condition; the commitment exists only when it is true."),
+  when: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Liquid condition; the commitment exists only when it is true."),
 });
 export type CommitmentDeclaration = z.infer<typeof CommitmentDeclaration>;
 
@@ -79,7 +96,11 @@ export const PolicyFrontMatter = z.strictObject({
   title: z.string().min(1),
   order: z.number().int().min(0).max(10_000).describe("Position in the set; numbers follow this order."),
   summary: z.string().min(1).describe("One sentence on what the policy is for (Liquid allowed)."),
-  when: z.string().min(1).optional().describe("Liquid condition; the policy is published only when it is true."),
+  when: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Liquid condition; the policy is published only when it is true."),
   hitrust: z.array(z.string()).default([]).describe("HITRUST CSF reference ids this policy supports."),
   nist: z.array(z.string()).default([]).describe("NIST SP 800-53 rev5 control ids this policy supports."),
   commitments: z.array(CommitmentDeclaration).default([]),

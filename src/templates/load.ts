@@ -26,7 +26,10 @@ const cache = new Map<string, { stamp: string; templates: PolicyTemplate[] }>();
 
 function splitFrontMatter(file: string, source: string): { yaml: string; body: string; yamlStart: number } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
-  if (!match) throw new TemplateError([{ file, line: 1, message: "expected front matter between '---' lines at the top" }]);
+  if (!match)
+    throw new TemplateError([
+      { file, line: 1, message: "expected front matter between '---' lines at the top" },
+    ]);
   const frontLines = match[0].split("\n").length - 1;
   return { yaml: match[1]!, body: "\n".repeat(frontLines) + source.slice(match[0].length), yamlStart: 2 };
 }
@@ -35,7 +38,8 @@ function parseOne(file: string, source: string, problems: TemplateProblem[]): Po
   const { yaml, body } = splitFrontMatter(file, source);
   const parsed = PolicyFrontMatter.safeParse(parseYaml(yaml));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ file, line: null, message: `front matter ${issue.path.join(".")}: ${issue.message}` });
+    for (const issue of parsed.error.issues)
+      problems.push({ file, line: null, message: `front matter ${issue.path.join(".")}: ${issue.message}` });
     return null;
   }
   const liquid = liquidEngine();
@@ -64,7 +68,9 @@ function parseOne(file: string, source: string, problems: TemplateProblem[]): Po
 
 /** Loads every `*.md` template of a directory (default: content/policies), sorted by order. */
 export function loadLibrary(dir = contentDir("policies")): PolicyTemplate[] {
-  const names = readdirSync(dir).filter((n) => n.endsWith(".md")).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".md"))
+    .sort();
   const stamp = names.map((n) => `${n}:${statSync(join(dir, n)).mtimeMs}`).join("|");
   const hit = cache.get(dir);
   if (hit && hit.stamp === stamp) return hit.templates;
@@ -75,7 +81,11 @@ export function loadLibrary(dir = contentDir("policies")): PolicyTemplate[] {
     const file = relative(packageRoot(), path).startsWith("..") ? path : relative(packageRoot(), path);
     const template = parseOne(file, readFileSync(path, "utf8"), problems);
     if (template && template.meta.id !== name.replace(/\.md$/, "")) {
-      problems.push({ file, line: null, message: `front matter id "${template.meta.id}" must match the file name` });
+      problems.push({
+        file,
+        line: null,
+        message: `front matter id "${template.meta.id}" must match the file name`,
+      });
     }
     if (template) templates.push(template);
   }
@@ -91,7 +101,12 @@ function checkUniqueIds(templates: PolicyTemplate[], problems: TemplateProblem[]
   for (const t of templates) {
     for (const c of t.meta.commitments) {
       const previous = owners.get(c.id);
-      if (previous) problems.push({ file: t.file, line: null, message: `commitment id "${c.id}" is also declared in ${previous}` });
+      if (previous)
+        problems.push({
+          file: t.file,
+          line: null,
+          message: `commitment id "${c.id}" is also declared in ${previous}`,
+        });
       owners.set(c.id, t.file);
     }
   }

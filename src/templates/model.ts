@@ -19,7 +19,11 @@ export interface RenderedSection {
 
 export type ResolvedSchedule =
   | { kind: "recurring"; cadence: Cadence; cadenceParam: string }
-  | { kind: "triggered"; event: (typeof triggerEvents)[number]; within: { amount: number; unit: "hours" | "days"; param: string | null } }
+  | {
+      kind: "triggered";
+      event: (typeof triggerEvents)[number];
+      within: { amount: number; unit: "hours" | "days"; param: string | null };
+    }
   | { kind: "standing" };
 
 export interface RenderedCommitment {

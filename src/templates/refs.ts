@@ -9,19 +9,35 @@ export interface RefTarget {
   sections: Map<string, { number: string; title: string }>;
 }
 
-export function resolveRefs(markdown: string, file: string, targets: Map<string, RefTarget>, problems: TemplateProblem[]): string {
-  return markdown.replace(refMarkerPattern, (_marker, policyId: string, sectionId: string | undefined, line: string) => {
-    const policy = targets.get(policyId);
-    if (!policy) {
-      problems.push({ file, line: Number(line), message: `{% ref %} points to policy "${policyId}", which is not published for this organization` });
-      return "";
-    }
-    if (!sectionId) return `[the ${policy.title} (policy ${policy.number})](steward-ref:${policyId})`;
-    const section = policy.sections.get(sectionId);
-    if (!section) {
-      problems.push({ file, line: Number(line), message: `{% ref %} points to section "${sectionId}" of "${policyId}", which does not exist there` });
-      return "";
-    }
-    return `[section ${section.number} (${section.title})](steward-ref:${policyId}#${sectionId})`;
-  });
+export function resolveRefs(
+  markdown: string,
+  file: string,
+  targets: Map<string, RefTarget>,
+  problems: TemplateProblem[],
+): string {
+  return markdown.replace(
+    refMarkerPattern,
+    (_marker, policyId: string, sectionId: string | undefined, line: string) => {
+      const policy = targets.get(policyId);
+      if (!policy) {
+        problems.push({
+          file,
+          line: Number(line),
+          message: `{% ref %} points to policy "${policyId}", which is not published for this organization`,
+        });
+        return "";
+      }
+      if (!sectionId) return `[the ${policy.title} (policy ${policy.number})](steward-ref:${policyId})`;
+      const section = policy.sections.get(sectionId);
+      if (!section) {
+        problems.push({
+          file,
+          line: Number(line),
+          message: `{% ref %} points to section "${sectionId}" of "${policyId}", which does not exist there`,
+        });
+        return "";
+      }
+      return `[section ${section.number} (${section.title})](steward-ref:${policyId}#${sectionId})`;
+    },
+  );
 }

@@ -25,7 +25,8 @@ function problems(files: Record<string, string>): string[] {
   try {
     render(files);
   } catch (error) {
-    if (error instanceof TemplateError) return error.problems.map((p) => `${p.file.replace(/^.*\//, "")}:${p.line ?? "-"}: ${p.message}`);
+    if (error instanceof TemplateError)
+      return error.problems.map((p) => `${p.file.replace(/^.*\//, "")}:${p.line ?? "-"}: ${p.message}`);
     throw error;
   }
   assert.fail("expected the build to fail");
@@ -87,13 +88,28 @@ These policies apply to everyone. Read {% ref "access#logoff" %} and {% ref "acc
 describe("renderPolicySet", () => {
   it("numbers policies and sections, renders commitments and resolves cross-references", () => {
     const set = render({ "access.md": access, "intro.md": intro });
-    assert.deepEqual(set.policies.map((p) => [p.number, p.id]), [[1, "intro"], [2, "access"]]);
+    assert.deepEqual(
+      set.policies.map((p) => [p.number, p.id]),
+      [
+        [1, "intro"],
+        [2, "access"],
+      ],
+    );
     const accessPolicy = set.policies[1]!;
-    assert.deepEqual(accessPolicy.sections.map((s) => `${s.number} ${s.title}`), ["2.1 Automatic logoff", "2.2 Reviews", "2.2.1 Quarterly work"]);
+    assert.deepEqual(
+      accessPolicy.sections.map((s) => `${s.number} ${s.title}`),
+      ["2.1 Automatic logoff", "2.2 Reviews", "2.2.1 Quarterly work"],
+    );
     assert.match(accessPolicy.sections[0]!.markdown, /1\. Sessions end after 15 minutes without activity\./);
     assert.match(accessPolicy.sections[2]!.markdown, /\[section 1\.1 \(Scope\)\]\(steward-ref:intro#scope\)/);
-    assert.match(set.policies[0]!.sections[0]!.markdown, /\[section 2\.1 \(Automatic logoff\)\]\(steward-ref:access#logoff\)/);
-    assert.match(set.policies[0]!.sections[0]!.markdown, /\[the Access Policy \(policy 2\)\]\(steward-ref:access\)/);
+    assert.match(
+      set.policies[0]!.sections[0]!.markdown,
+      /\[section 2\.1 \(Automatic logoff\)\]\(steward-ref:access#logoff\)/,
+    );
+    assert.match(
+      set.policies[0]!.sections[0]!.markdown,
+      /\[the Access Policy \(policy 2\)\]\(steward-ref:access\)/,
+    );
     assert.equal(accessPolicy.summary, "How BrightPath controls access.");
   });
 
@@ -104,7 +120,11 @@ describe("renderPolicySet", () => {
     assert.deepEqual(logoff!.citations, ["164.312(a)(2)(iii)"]);
     assert.deepEqual(logoff!.parameters, { "access.idleLogoffMinutes": 15 });
     assert.equal(logoff!.evidence, "Timeout settings exported from Terraform.");
-    assert.deepEqual(review!.schedule, { kind: "recurring", cadence: { every: 3, unit: "month" }, cadenceParam: "access.reviewCadence" });
+    assert.deepEqual(review!.schedule, {
+      kind: "recurring",
+      cadence: { every: 3, unit: "month" },
+      cadenceParam: "access.reviewCadence",
+    });
     assert.deepEqual(set.policies[1]!.sections[0]!.citations, ["164.312(a)(1)", "164.312(a)(2)(iii)"]);
   });
 
@@ -116,7 +136,9 @@ describe("renderPolicySet", () => {
 
   it("names the template and line of an unknown variable", () => {
     const broken = intro.replace("{{ organization.description }}", "{{ organization.slogan }}");
-    assert.deepEqual(problems({ "intro.md": broken }), ["intro.md:7: undefined variable: organization.slogan"]);
+    assert.deepEqual(problems({ "intro.md": broken }), [
+      "intro.md:7: undefined variable: organization.slogan",
+    ]);
   });
 
   it("rejects empty sections, placeholders, missing ids and unknown references", () => {
@@ -149,13 +171,21 @@ Text, see {% ref "nowhere#x" %}.
     assert.deepEqual(problems({ "access.md": notRendered, "intro.md": intro }), [
       'access.md:-: commitment "idle-logoff" is declared but never rendered with {% commitment "idle-logoff" %}',
     ]);
-    const twice = access.replace('{% commitment "review" %}', '{% commitment "review" %} {% commitment "review" %}');
-    assert.deepEqual(problems({ "access.md": twice, "intro.md": intro }), ['access.md:33: commitment "review" is rendered more than once']);
+    const twice = access.replace(
+      '{% commitment "review" %}',
+      '{% commitment "review" %} {% commitment "review" %}',
+    );
+    assert.deepEqual(problems({ "access.md": twice, "intro.md": intro }), [
+      'access.md:33: commitment "review" is rendered more than once',
+    ]);
   });
 
   it("rejects a citation that is not in the catalog, with a suggestion", () => {
     const bad = intro.replace('cites="164.316(a)"', 'cites="164.316(z)"');
     const [message] = problems({ "intro.md": bad });
-    assert.match(message!, /^intro\.md:-: section "scope" cites: "164\.316\(z\)" is not a citation in the catalog; did you mean "164\.316\(a\)"\?$/);
+    assert.match(
+      message!,
+      /^intro\.md:-: section "scope" cites: "164\.316\(z\)" is not a citation in the catalog; did you mean "164\.316\(a\)"\?$/,
+    );
   });
 });

@@ -53,7 +53,12 @@ export function renderPolicySet(profile: Profile, options: RenderOptions = {}): 
   // references to it would all report as broken.
   let renderFailed = false;
   included.forEach((template, index) => {
-    const state: RenderState = { policyId: template.meta.id, commitments: new Map(), rendered: new Map(), errors: [] };
+    const state: RenderState = {
+      policyId: template.meta.id,
+      commitments: new Map(),
+      rendered: new Map(),
+      errors: [],
+    };
     for (const declaration of template.meta.commitments) {
       const parsed = template.commitments.get(declaration.id)!;
       const active = !parsed.when || run(template.file, parsed.when, null) === "true";
@@ -74,13 +79,18 @@ export function renderPolicySet(profile: Profile, options: RenderOptions = {}): 
   const policies = drafts.map((draft) => finishPolicy(draft, profile, targets, problems));
   if (problems.length > 0) throw new TemplateError(problems);
   const hash = createHash("sha256");
-  for (const p of policies) hash.update(`${p.id}\n${p.intro}\n${p.sections.map((s) => `${s.number} ${s.title}\n${s.markdown}`).join("\n")}\n`);
+  for (const p of policies)
+    hash.update(
+      `${p.id}\n${p.intro}\n${p.sections.map((s) => `${s.number} ${s.title}\n${s.markdown}`).join("\n")}\n`,
+    );
   return {
     profile,
     version: profile.governance.version,
     effectiveDate: profile.governance.effectiveDate,
     policies,
-    sharedResponsibility: profile.modules.sharedResponsibility ? (scope.sharedResponsibility as SharedResponsibilityRow[]) : null,
+    sharedResponsibility: profile.modules.sharedResponsibility
+      ? (scope.sharedResponsibility as SharedResponsibilityRow[])
+      : null,
     contentHash: hash.digest("hex"),
   };
 }
@@ -103,12 +113,21 @@ function canonical(file: string, raw: string, where: string, problems: TemplateP
   try {
     return canonicalCitation(raw);
   } catch (error) {
-    problems.push({ file, line: null, message: `${where}: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({
+      file,
+      line: null,
+      message: `${where}: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return null;
   }
 }
 
-function finishPolicy(draft: Draft, profile: Profile, targets: Map<string, RefTarget>, problems: TemplateProblem[]): RenderedPolicy {
+function finishPolicy(
+  draft: Draft,
+  profile: Profile,
+  targets: Map<string, RefTarget>,
+  problems: TemplateProblem[],
+): RenderedPolicy {
   const { template, state } = draft;
   const file = template.file;
   const catalog = loadCatalog();
@@ -116,7 +135,9 @@ function finishPolicy(draft: Draft, profile: Profile, targets: Map<string, RefTa
     ["hitrust", template.meta.hitrust, catalog.hitrust],
     ["nist", template.meta.nist, catalog.nist],
   ] as const) {
-    for (const id of ids) if (!known.has(id)) problems.push({ file, line: null, message: `front matter ${kind}: "${id}" is not in the catalog` });
+    for (const id of ids)
+      if (!known.has(id))
+        problems.push({ file, line: null, message: `front matter ${kind}: "${id}" is not in the catalog` });
   }
   const sectionById = new Map(draft.sections.map((s) => [s.id, s]));
   const commitments = [...state.commitments.values()]
@@ -125,27 +146,67 @@ function finishPolicy(draft: Draft, profile: Profile, targets: Map<string, RefTa
       const section = sectionById.get(declaration.section);
       const sentence = state.rendered.get(declaration.id);
       if (!section) {
-        problems.push({ file, line: null, message: `commitment "${declaration.id}" names section "${declaration.section}", which is not in the rendered policy` });
+        problems.push({
+          file,
+          line: null,
+          message: `commitment "${declaration.id}" names section "${declaration.section}", which is not in the rendered policy`,
+        });
         return [];
       }
       if (sentence === undefined) {
-        problems.push({ file, line: null, message: `commitment "${declaration.id}" is declared but never rendered with {% commitment "${declaration.id}" %}` });
+        problems.push({
+          file,
+          line: null,
+          message: `commitment "${declaration.id}" is declared but never rendered with {% commitment "${declaration.id}" %}`,
+        });
         return [];
       }
-      const citations = declaration.citations.map((c) => canonical(file, c, `commitment "${declaration.id}"`, problems)).filter((c): c is string => c !== null);
-      return [buildCommitment({ declaration, policyId: template.meta.id, section, text: sentence, citations, profile, file, problems })];
+      const citations = declaration.citations
+        .map((c) => canonical(file, c, `commitment "${declaration.id}"`, problems))
+        .filter((c): c is string => c !== null);
+      return [
+        buildCommitment({
+          declaration,
+          policyId: template.meta.id,
+          section,
+          text: sentence,
+          citations,
+          profile,
+          file,
+          problems,
+        }),
+      ];
     });
   const sections: RenderedSection[] = draft.sections.map((s) => {
-    const own = s.cites.map((c) => canonical(file, c, `section "${s.id}" cites`, problems)).filter((c): c is string => c !== null);
+    const own = s.cites
+      .map((c) => canonical(file, c, `section "${s.id}" cites`, problems))
+      .filter((c): c is string => c !== null);
     const fromCommitments = commitments.filter((c) => c.sectionId === s.id).flatMap((c) => c.citations);
     const markdown = resolveRefs(s.markdown, file, targets, problems);
     const placeholder = findPlaceholder(s.title) ?? findPlaceholder(markdown);
-    if (placeholder) problems.push({ file, line: sourceLineOf(template.source, `{#${s.id}`), message: `section "${s.id}" contains ${placeholder.what}: "${placeholder.excerpt}"` });
-    return { id: s.id, title: s.title, level: s.level, number: s.number, citations: unique([...own, ...fromCommitments]), markdown };
+    if (placeholder)
+      problems.push({
+        file,
+        line: sourceLineOf(template.source, `{#${s.id}`),
+        message: `section "${s.id}" contains ${placeholder.what}: "${placeholder.excerpt}"`,
+      });
+    return {
+      id: s.id,
+      title: s.title,
+      level: s.level,
+      number: s.number,
+      citations: unique([...own, ...fromCommitments]),
+      markdown,
+    };
   });
   const intro = resolveRefs(draft.intro, file, targets, problems);
   const introPlaceholder = findPlaceholder(`${draft.summary}\n${intro}`);
-  if (introPlaceholder) problems.push({ file, line: null, message: `introduction contains ${introPlaceholder.what}: "${introPlaceholder.excerpt}"` });
+  if (introPlaceholder)
+    problems.push({
+      file,
+      line: null,
+      message: `introduction contains ${introPlaceholder.what}: "${introPlaceholder.excerpt}"`,
+    });
   return {
     id: template.meta.id,
     title: template.meta.title,

@@ -44,15 +44,27 @@ export function splitSections(
     const level = heading[1]!.length;
     const attributes = attributePattern.exec(heading[2]!);
     if (level !== 2 && level !== 3) {
-      problems.push({ file, line: sourceLineOf(source, line.trim()), message: `only ## sections and ### subsections are allowed, got "${line.trim()}"` });
+      problems.push({
+        file,
+        line: sourceLineOf(source, line.trim()),
+        message: `only ## sections and ### subsections are allowed, got "${line.trim()}"`,
+      });
       continue;
     }
     if (!attributes) {
-      problems.push({ file, line: sourceLineOf(source, line.trim()), message: `heading "${heading[2]!}" needs an id: add {#section-id}` });
+      problems.push({
+        file,
+        line: sourceLineOf(source, line.trim()),
+        message: `heading "${heading[2]!}" needs an id: add {#section-id}`,
+      });
       continue;
     }
     if (level === 3 && major === 0) {
-      problems.push({ file, line: sourceLineOf(source, `{#${attributes[2]!}`), message: `subsection "${attributes[2]!}" comes before any ## section` });
+      problems.push({
+        file,
+        line: sourceLineOf(source, `{#${attributes[2]!}`),
+        message: `subsection "${attributes[2]!}" comes before any ## section`,
+      });
       continue;
     }
     if (level === 2) {
@@ -78,16 +90,30 @@ export function splitSections(
   };
 }
 
-function checkSections(sections: (ParsedSection & { lines: string[] })[], file: string, source: string, problems: TemplateProblem[]): void {
+function checkSections(
+  sections: (ParsedSection & { lines: string[] })[],
+  file: string,
+  source: string,
+  problems: TemplateProblem[],
+): void {
   const seen = new Set<string>();
   sections.forEach((section, index) => {
-    if (seen.has(section.id)) problems.push({ file, line: sourceLineOf(source, `{#${section.id}`), message: `section id "${section.id}" is used twice` });
+    if (seen.has(section.id))
+      problems.push({
+        file,
+        line: sourceLineOf(source, `{#${section.id}`),
+        message: `section id "${section.id}" is used twice`,
+      });
     seen.add(section.id);
     const hasText = section.lines.some((l) => l.trim() !== "");
     const next = sections[index + 1];
     const hasChildren = section.level === 2 && next?.level === 3;
     if (!hasText && !hasChildren) {
-      problems.push({ file, line: sourceLineOf(source, `{#${section.id}`), message: `section "${section.id}" is empty` });
+      problems.push({
+        file,
+        line: sourceLineOf(source, `{#${section.id}`),
+        message: `section "${section.id}" is empty`,
+      });
     }
   });
 }

@@ -10,7 +10,10 @@ import type { Profile } from "../profile/schema.ts";
 import { TemplateError, fromLiquidError } from "./errors.ts";
 import { liquidEngine } from "./liquid.ts";
 
-const Cell = z.strictObject({ responsibility: z.enum(["organization", "customer", "shared"]), note: z.string().min(1) });
+const Cell = z.strictObject({
+  responsibility: z.enum(["organization", "customer", "shared"]),
+  note: z.string().min(1),
+});
 const Row = z.strictObject({
   area: z.string().min(1),
   citations: z.array(z.string()).default([]),
@@ -35,13 +38,18 @@ function loadRows(): z.infer<typeof Row>[] {
   if (!existsSync(path)) return (rows = []);
   const parsed = z.array(Row).safeParse(parseYaml(readFileSync(path, "utf8")));
   if (!parsed.success) {
-    throw new TemplateError(parsed.error.issues.map((i) => ({ file, line: null, message: `${i.path.join(".")}: ${i.message}` })));
+    throw new TemplateError(
+      parsed.error.issues.map((i) => ({ file, line: null, message: `${i.path.join(".")}: ${i.message}` })),
+    );
   }
   return (rows = parsed.data);
 }
 
 /** Rows for the offerings this organization has, notes rendered; empty when the module is off. */
-export function sharedResponsibilityRows(profile: Profile, scope: Record<string, unknown>): SharedResponsibilityRow[] {
+export function sharedResponsibilityRows(
+  profile: Profile,
+  scope: Record<string, unknown>,
+): SharedResponsibilityRow[] {
   if (!profile.modules.sharedResponsibility) return [];
   const liquid = liquidEngine();
   return loadRows().map((row) => ({

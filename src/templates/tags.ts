@@ -19,7 +19,8 @@ export const refMarkerPattern = /\u27e6ref:([a-z0-9-]+)(?:#([a-z0-9-]+))?@(\d+)\
 
 function quotedArgument(token: TagToken, tag: string): string {
   const match = /^\s*["']([^"']+)["']\s*$/.exec(token.args);
-  if (!match) throw new Error(`{% ${tag} %} expects one quoted argument, got ${JSON.stringify(token.args.trim())}`);
+  if (!match)
+    throw new Error(`{% ${tag} %} expects one quoted argument, got ${JSON.stringify(token.args.trim())}`);
   return match[1]!;
 }
 
@@ -36,14 +37,23 @@ export function registerTags(liquid: Liquid): void {
       const id = this.commitmentId as string;
       const entry = state.commitments.get(id);
       if (!entry) {
-        state.errors.push({ line: this.line as number, message: `commitment "${id}" is not declared in this policy's front matter` });
+        state.errors.push({
+          line: this.line as number,
+          message: `commitment "${id}" is not declared in this policy's front matter`,
+        });
         return;
       }
       if (state.rendered.has(id)) {
-        state.errors.push({ line: this.line as number, message: `commitment "${id}" is rendered more than once` });
+        state.errors.push({
+          line: this.line as number,
+          message: `commitment "${id}" is rendered more than once`,
+        });
       }
       if (!entry.active) {
-        state.errors.push({ line: this.line as number, message: `commitment "${id}" is rendered although its "when" condition is false` });
+        state.errors.push({
+          line: this.line as number,
+          message: `commitment "${id}" is rendered although its "when" condition is false`,
+        });
       }
       const text = (yield liquid.renderer.renderTemplates(entry.text, ctx)) as string;
       const sentence = text.trim().replace(/\s+/g, " ");
@@ -56,7 +66,9 @@ export function registerTags(liquid: Liquid): void {
       this.target = quotedArgument(token, "ref");
       this.line = token.getPosition()[0];
       if (!/^[a-z0-9-]+(#[a-z0-9-]+)?$/.test(this.target as string)) {
-        throw new Error(`{% ref %} expects "policy-id" or "policy-id#section-id", got "${this.target as string}"`);
+        throw new Error(
+          `{% ref %} expects "policy-id" or "policy-id#section-id", got "${this.target as string}"`,
+        );
       }
     },
     render(_ctx: Context, emitter: Emitter) {

@@ -1,7 +1,21 @@
 /** Turning numbers, cadences and lists into the words policies use. */
 import type { Cadence } from "../profile/primitives.ts";
 
-const numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const numberWords = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 
 const spell = (n: number) => numberWords[n] ?? String(n);
 

@@ -10,7 +10,8 @@ export const examplePath = (name: string) => join(packageRoot(), "examples", nam
 
 export function exampleProfile(name = "brightpath-saas.yaml"): Profile {
   const result = loadProfileFile(examplePath(name));
-  if (!result.ok) throw new Error(`${name} is invalid:\n${result.errors.map((e) => `${e.path}: ${e.message}`).join("\n")}`);
+  if (!result.ok)
+    throw new Error(`${name} is invalid:\n${result.errors.map((e) => `${e.path}: ${e.message}`).join("\n")}`);
   return result.profile;
 }
 

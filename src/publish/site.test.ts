@@ -26,7 +26,7 @@ test("the site has the index, a page per policy, citations, shared responsibilit
     "system-access.html",
     "incident-response.html",
     "citations.html",
-    "shared-responsibility.html",
+    "responsibility-matrix.html",
     "search-index.json",
     "search.js",
     "style.css",
@@ -97,7 +97,7 @@ test("every page is in English, has a skip link, the navigation and a labelled s
       /<label for="site--search">Search the policies<\/label>\s*<input id="site--search"/,
       file,
     );
-    for (const target of ["index.html", "citations.html", "shared-responsibility.html"])
+    for (const target of ["index.html", "citations.html", "responsibility-matrix.html"])
       assert.ok(html.includes(`<li><a href="${target}"`), `${file} lacks nav to ${target}`);
     assert.equal(html.match(/<h1[ >]/g)?.length, 1, `${file} has one h1`);
   }
@@ -129,8 +129,8 @@ test("citations page states each status in words", () => {
 
 test("without shared-responsibility rows the page and its link are left out", () => {
   const plain = renderSite(fixtureSet, { ...fixtureExtras, sharedResponsibility: null });
-  assert.ok(!plain.has("shared-responsibility.html"));
-  for (const [file, content] of plain) assert.ok(!content.includes("shared-responsibility.html"), file);
+  assert.ok(!plain.has("responsibility-matrix.html"));
+  for (const [file, content] of plain) assert.ok(!content.includes("responsibility-matrix.html"), file);
 });
 
 test("the style sheet prints black on white without navigation, each policy on a new page", () => {

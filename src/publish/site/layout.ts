@@ -17,7 +17,7 @@ export interface SiteContext {
 export const pages = {
   index: "index.html",
   citations: "citations.html",
-  shared: "shared-responsibility.html",
+  shared: "responsibility-matrix.html",
 } as const;
 
 /** URL of a cross-reference on the site: `<policy-id>.html` or `<policy-id>.html#<section-id>`. */

@@ -1,4 +1,4 @@
-/** `shared-responsibility.html`: for each area of protection, who does the work under each offering. */
+/** `responsibility-matrix.html`: for each area of protection, who does the work under each offering. */
 import { escapeHtml } from "../markdown-it.ts";
 import { citationAnchor, layout, pages, type SiteContext } from "./layout.ts";
 import type { SharedResponsibilityRow } from "./types.ts";

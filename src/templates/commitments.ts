@@ -27,6 +27,8 @@ interface Input {
   text: string;
   citations: string[];
   profile: Profile;
+  /** The same Liquid scope the policy body sees (profile keys and derived facts). */
+  scope: Record<string, unknown>;
   file: string;
   problems: TemplateProblem[];
 }
@@ -94,7 +96,7 @@ export function buildCommitment(input: Input): RenderedCommitment {
     schedule: resolveSchedule(input),
     evidence: liquidEngine().parseAndRenderSync(
       declaration.evidence,
-      { ...profile },
+      input.scope,
       { globals: { profile } },
     ) as string,
     citations,

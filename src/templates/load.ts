@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Template } from "liquidjs";
-import { parse as parseYaml } from "yaml";
+import { parseYamlCached as parseYaml } from "../yaml-cache.ts";
 import { contentDir, packageRoot } from "../paths.ts";
 import { TemplateError, fromLiquidError, type TemplateProblem } from "./errors.ts";
 import { PolicyFrontMatter } from "./frontmatter.ts";

@@ -76,7 +76,7 @@ export function renderPolicySet(profile: Profile, options: RenderOptions = {}): 
   });
   if (renderFailed) throw new TemplateError(problems);
   const targets = refTargets(drafts);
-  const policies = drafts.map((draft) => finishPolicy(draft, profile, targets, problems));
+  const policies = drafts.map((draft) => finishPolicy(draft, profile, scope, targets, problems));
   if (problems.length > 0) throw new TemplateError(problems);
   const hash = createHash("sha256");
   for (const p of policies)
@@ -125,6 +125,7 @@ function canonical(file: string, raw: string, where: string, problems: TemplateP
 function finishPolicy(
   draft: Draft,
   profile: Profile,
+  scope: Record<string, unknown>,
   targets: Map<string, RefTarget>,
   problems: TemplateProblem[],
 ): RenderedPolicy {
@@ -172,6 +173,7 @@ function finishPolicy(
           text: sentence,
           citations,
           profile,
+          scope,
           file,
           problems,
         }),

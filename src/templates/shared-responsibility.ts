@@ -3,7 +3,7 @@
  * (content/shared-responsibility.yaml); notes may use Liquid and are rendered against the profile.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { parseYamlCached as parseYaml } from "../yaml-cache.ts";
 import { z } from "zod";
 import { contentDir } from "../paths.ts";
 import type { Profile } from "../profile/schema.ts";

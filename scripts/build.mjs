@@ -1,5 +1,10 @@
-// Bundles the CLI into one ESM file so `steward` starts fast (no TypeScript loader at run time).
+// Bundles the CLI into one ESM file so `steward` starts fast (no TypeScript loader at run time),
+// and precomputes the parsed YAML of the shipped content (see src/yaml-cache.ts).
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
 
 await build({
   entryPoints: ["src/cli/main.ts"],
@@ -11,8 +16,19 @@ await build({
   sourcemap: true,
   // playwright-core is loaded only when a PDF is asked for; keep it out of the startup path.
   external: ["playwright-core"],
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: "warning",
 });
+
+const texts = [];
+for (const name of readdirSync("content/catalog")) if (name.endsWith(".yaml")) texts.push(readFileSync(join("content/catalog", name), "utf8"));
+texts.push(readFileSync("content/shared-responsibility.yaml", "utf8"));
+for (const name of readdirSync("content/policies")) {
+  // Same front matter split as src/templates/load.ts.
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(readFileSync(join("content/policies", name), "utf8"));
+  if (match) texts.push(match[1]);
+}
+const cache = {};
+for (const text of texts) cache[createHash("sha1").update(text).digest("hex")] = parse(text);
+mkdirSync("dist", { recursive: true });
+writeFileSync("dist/yaml-cache.json", JSON.stringify(cache));

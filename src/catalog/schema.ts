@@ -3,7 +3,7 @@
  * A bad entry fails the load with the file name and the entry index, so a typo in the data is found
  * at startup (and by the tests) instead of surfacing as a missing citation in a report.
  */
-import { parse } from "yaml";
+import { parseYamlCached as parse } from "../yaml-cache.ts";
 import { z } from "zod";
 
 /** A canonical citation: "164.308(a)(1)(ii)(A)", "164.524"; no "45 CFR", no "§", no spaces. */

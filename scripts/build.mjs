@@ -13,6 +13,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
+  minify: true,
   sourcemap: true,
   // playwright-core is loaded only when a PDF is asked for; keep it out of the startup path.
   external: ["playwright-core"],

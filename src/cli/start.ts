@@ -3,7 +3,6 @@
  * and serves it on localhost, printing the URL. The full application server replaces this once the
  * platform core lands; until then this shows what Steward publishes with zero setup.
  */
-import { createServer } from "node:http";
 import { join } from "node:path";
 import { config } from "../config.ts";
 import { packageRoot } from "../paths.ts";
@@ -33,6 +32,8 @@ export const start: Command = {
       throw new CliError(`${profilePath}: invalid profile; run 'steward profile check ${profilePath}'`, 1);
     const outDir = join(values.data ?? settings.STEWARD_DATA, "published");
     const result = await buildPolicies(loaded.profile, { outDir, formats: ["site", "markdown"] });
+    // Loaded here, not at the top: only this command needs an HTTP server.
+    const { createServer } = await import("node:http");
     const server = createServer(serveDirectory(join(outDir, "site")));
     await new Promise<void>((resolve) => server.listen(port, settings.HOST, resolve));
     const address = server.address();

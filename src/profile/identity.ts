@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { NonEmpty } from "./primitives.ts";
 
+let canonicalZones: Set<string> | null = null;
+
+/**
+ * True for an IANA time zone. The list lookup is cheap; constructing a DateTimeFormat loads ICU
+ * data (tens of milliseconds), so it is only the fallback for aliases such as UTC or US/Eastern.
+ */
 function isTimeZone(value: string): boolean {
+  canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+  if (canonicalZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
     return true;

@@ -28,32 +28,49 @@ export function parseStewardRef(href: string): StewardRef | null {
 // Derived from the instance, not imported: the package's ESM and CJS typings name Token differently.
 type Token = ReturnType<typeof md.parse>[number];
 
-/** Calls `visit` on every inline token (links, text, code) of a parsed document. */
-function eachInline(tokens: Token[], visit: (token: Token) => void): void {
-  for (const block of tokens) {
-    visit(block);
-    for (const child of block.children ?? []) visit(child);
+// Parsed token streams by source text. A build renders each text more than once (site HTML, search
+// text, PDF), and parsing is most of the cost; tokens are never mutated, so sharing them is safe.
+const parsed = new Map<string, Token[]>();
+
+function parse(source: string): Token[] {
+  let tokens = parsed.get(source);
+  if (!tokens) {
+    if (parsed.size > 5000) parsed.clear();
+    tokens = md.parse(source, {});
+    parsed.set(source, tokens);
   }
+  return tokens;
 }
+
+type RenderEnv = Record<string, unknown> & { rewriteHref?: (href: string) => string };
+
+// Cross-reference hrefs are rewritten while rendering, through the env, rather than by editing the
+// (cached) tokens; every other attribute is rendered as markdown-it would.
+md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv | undefined, self) => {
+  const token = tokens[idx]!;
+  const href = token.attrGet("href");
+  const rewrite = env?.rewriteHref;
+  if (!rewrite || typeof href !== "string" || !href.startsWith(STEWARD_REF))
+    return self.renderToken(tokens, idx, options);
+  const attrs = (token.attrs ?? []).map(
+    ([name, value]) => ` ${name}="${md.utils.escapeHtml(name === "href" ? rewrite(href) : String(value))}"`,
+  );
+  return `<a${attrs.join("")}>`;
+};
 
 /**
  * Renders Markdown to HTML. `rewriteHref` receives every `steward-ref:` href and returns the URL
  * to publish instead; any other href is left as written.
  */
 export function renderMarkdown(source: string, rewriteHref: (href: string) => string): string {
-  const tokens = md.parse(source, {});
-  eachInline(tokens, (token) => {
-    if (token.type !== "link_open") return;
-    const href = token.attrGet("href");
-    if (typeof href === "string" && href.startsWith(STEWARD_REF)) token.attrSet("href", rewriteHref(href));
-  });
-  return md.renderer.render(tokens, md.options, {});
+  const env: RenderEnv = { rewriteHref };
+  return md.renderer.render(parse(source), md.options, env);
 }
 
 /** The words of a Markdown text without markup, with smart quotes applied: what search indexes. */
 export function markdownToText(source: string): string {
   const blocks: string[] = [];
-  for (const block of md.parse(source, {})) {
+  for (const block of parse(source)) {
     if (block.type === "fence" || block.type === "code_block") blocks.push(block.content);
     if (block.type !== "inline") continue;
     // Pieces of one paragraph join without a gap ("policy 1" + "."); line breaks become spaces.

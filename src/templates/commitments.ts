@@ -94,11 +94,9 @@ export function buildCommitment(input: Input): RenderedCommitment {
     owner: declaration.owner,
     text,
     schedule: resolveSchedule(input),
-    evidence: liquidEngine().parseAndRenderSync(
-      declaration.evidence,
-      input.scope,
-      { globals: { profile } },
-    ) as string,
+    evidence: liquidEngine().parseAndRenderSync(declaration.evidence, input.scope, {
+      globals: { profile },
+    }) as string,
     citations,
     rules: declaration.rules,
     parameters,

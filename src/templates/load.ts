@@ -16,6 +16,8 @@ export interface PolicyTemplate {
   meta: PolicyFrontMatter;
   /** Body with the front matter replaced by blank lines, so Liquid line numbers match the file. */
   body: Template[];
+  /** The body text the Liquid offsets refer to (front matter blanked out). */
+  bodyText: string;
   summary: Template[];
   when: Template[] | null;
   commitments: Map<string, { text: Template[]; when: Template[] | null }>;
@@ -63,7 +65,7 @@ function parseOne(file: string, source: string, problems: TemplateProblem[]): Po
   const summary = tryParse(meta.summary, "summary");
   const when = meta.when ? tryParse(`{% if ${meta.when} %}true{% endif %}`, "when") : null;
   if (!parsedBody || !summary || (meta.when && !when)) return null;
-  return { file, meta, body: parsedBody, summary, when, commitments, source };
+  return { file, meta, body: parsedBody, bodyText: body, summary, when, commitments, source };
 }
 
 /** Loads every `*.md` template of a directory (default: content/policies), sorted by order. */

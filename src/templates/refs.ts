@@ -14,15 +14,16 @@ export function resolveRefs(
   file: string,
   targets: Map<string, RefTarget>,
   problems: TemplateProblem[],
+  lineAt: (offset: number) => number,
 ): string {
   return markdown.replace(
     refMarkerPattern,
-    (_marker, policyId: string, sectionId: string | undefined, line: string) => {
+    (_marker, policyId: string, sectionId: string | undefined, offset: string) => {
       const policy = targets.get(policyId);
       if (!policy) {
         problems.push({
           file,
-          line: Number(line),
+          line: lineAt(Number(offset)),
           message: `{% ref %} points to policy "${policyId}", which is not published for this organization`,
         });
         return "";
@@ -32,7 +33,7 @@ export function resolveRefs(
       if (!section) {
         problems.push({
           file,
-          line: Number(line),
+          line: lineAt(Number(offset)),
           message: `{% ref %} points to section "${sectionId}" of "${policyId}", which does not exist there`,
         });
         return "";

@@ -140,6 +140,7 @@ function finishPolicy(
       if (!known.has(id))
         problems.push({ file, line: null, message: `front matter ${kind}: "${id}" is not in the catalog` });
   }
+  const lineAt = (offset: number) => template.bodyText.slice(0, offset).split("\n").length;
   const sectionById = new Map(draft.sections.map((s) => [s.id, s]));
   const commitments = [...state.commitments.values()]
     .filter((c) => c.active)
@@ -184,7 +185,7 @@ function finishPolicy(
       .map((c) => canonical(file, c, `section "${s.id}" cites`, problems))
       .filter((c): c is string => c !== null);
     const fromCommitments = commitments.filter((c) => c.sectionId === s.id).flatMap((c) => c.citations);
-    const markdown = resolveRefs(s.markdown, file, targets, problems);
+    const markdown = resolveRefs(s.markdown, file, targets, problems, lineAt);
     const placeholder = findPlaceholder(s.title) ?? findPlaceholder(markdown);
     if (placeholder)
       problems.push({
@@ -201,7 +202,7 @@ function finishPolicy(
       markdown,
     };
   });
-  const intro = resolveRefs(draft.intro, file, targets, problems);
+  const intro = resolveRefs(draft.intro, file, targets, problems, lineAt);
   const introPlaceholder = findPlaceholder(`${draft.summary}\n${intro}`);
   if (introPlaceholder)
     problems.push({

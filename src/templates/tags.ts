@@ -14,7 +14,11 @@ export interface RenderState {
   errors: { line: number; message: string }[];
 }
 
-export const refMarker = (target: string, line: number) => `\u27e6ref:${target}@${line}\u27e7`;
+/** The marker carries the tag's offset in the template body; the line is computed only if it fails to resolve. */
+export const refMarker = (target: string, offset: number) => `\u27e6ref:${target}@${offset}\u27e7`;
+
+/** Line of a tag, computed on demand: token.getPosition() rescans the whole template each call. */
+const lineOf = (token: TagToken) => token.getPosition()[0]!;
 export const refMarkerPattern = /\u27e6ref:([a-z0-9-]+)(?:#([a-z0-9-]+))?@(\d+)\u27e7/g;
 
 function quotedArgument(token: TagToken, tag: string): string {
@@ -30,7 +34,7 @@ export function registerTags(liquid: Liquid): void {
   liquid.registerTag("commitment", {
     parse(token: TagToken) {
       this.commitmentId = quotedArgument(token, "commitment");
-      this.line = token.getPosition()[0];
+      this.token = token;
     },
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       const state = stateOf(ctx);
@@ -38,20 +42,20 @@ export function registerTags(liquid: Liquid): void {
       const entry = state.commitments.get(id);
       if (!entry) {
         state.errors.push({
-          line: this.line as number,
+          line: lineOf(this.token),
           message: `commitment "${id}" is not declared in this policy's front matter`,
         });
         return;
       }
       if (state.rendered.has(id)) {
         state.errors.push({
-          line: this.line as number,
+          line: lineOf(this.token),
           message: `commitment "${id}" is rendered more than once`,
         });
       }
       if (!entry.active) {
         state.errors.push({
-          line: this.line as number,
+          line: lineOf(this.token),
           message: `commitment "${id}" is rendered although its "when" condition is false`,
         });
       }
@@ -64,7 +68,7 @@ export function registerTags(liquid: Liquid): void {
   liquid.registerTag("ref", {
     parse(token: TagToken) {
       this.target = quotedArgument(token, "ref");
-      this.line = token.getPosition()[0];
+      this.offset = token.begin;
       if (!/^[a-z0-9-]+(#[a-z0-9-]+)?$/.test(this.target as string)) {
         throw new Error(
           `{% ref %} expects "policy-id" or "policy-id#section-id", got "${this.target as string}"`,
@@ -72,7 +76,7 @@ export function registerTags(liquid: Liquid): void {
       }
     },
     render(_ctx: Context, emitter: Emitter) {
-      emitter.write(refMarker(this.target as string, this.line as number));
+      emitter.write(refMarker(this.target as string, this.offset as number));
     },
   });
 }

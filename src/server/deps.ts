@@ -1,0 +1,33 @@
+/** What the server's routes and services receive: no globals, so tests pass their own. */
+import type { Database } from "../db/index.ts";
+
+/** The time source; tests use a controlled clock for idle logoff, lockout and deadlines. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Sends one message; the SMTP transport in production, the console when no SMTP is configured. */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/** Security numbers taken from the organization's own profile: the same numbers its policies state. */
+export interface SecuritySettings {
+  idleLogoffMinutes: number;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  passwordMinLength: number;
+}
+
+export interface AppDeps {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  /** Cookies marked Secure (default true; browsers accept Secure cookies on http://localhost). */
+  secureCookies: boolean;
+  /** The settings of an organization, read from its current profile (defaults before it has one). */
+  securitySettings(organizationId: string): Promise<SecuritySettings>;
+  /** Directory of the built web UI, or null to serve none. */
+  webRoot: string | null;
+}

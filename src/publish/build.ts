@@ -10,7 +10,7 @@ import { renderPolicySet, type RenderOptions } from "../templates/render.ts";
 import type { PolicySet } from "../templates/model.ts";
 import { computeCoverage, type CoverageDocument } from "./coverage.ts";
 import { renderIndexMarkdown, renderPolicyMarkdown } from "./markdown.ts";
-import { writePdf } from "./pdf.ts";
+import { launchPdfPrinter, type PdfPrinter } from "./pdf.ts";
 import { renderSite } from "./site/index.ts";
 
 export const publishFormats = ["site", "markdown", "pdf"] as const;
@@ -59,6 +59,27 @@ export function renderOutputs(
 }
 
 export async function buildPolicies(profile: Profile, options: BuildOptions): Promise<BuildResult> {
+  // Chromium starts first (or fails at once when missing) and launches while the set renders.
+  const printer: Promise<PdfPrinter> | null = options.formats.includes("pdf")
+    ? launchPdfPrinter({ chromiumPath: options.chromiumPath })
+    : null;
+  printer?.catch(() => undefined);
+  try {
+    return await buildWith(profile, options, printer);
+  } finally {
+    if (printer)
+      await printer.then(
+        (p) => p.close(),
+        () => undefined,
+      );
+  }
+}
+
+async function buildWith(
+  profile: Profile,
+  options: BuildOptions,
+  printer: Promise<PdfPrinter> | null,
+): Promise<BuildResult> {
   const set = renderPolicySet(profile, options);
   const { coverage, trees } = renderOutputs(set, options.formats);
   const target = resolve(options.outDir);
@@ -70,8 +91,8 @@ export async function buildPolicies(profile: Profile, options: BuildOptions): Pr
     for (const [prefix, tree] of trees) writeTree(staging, tree, files, prefix);
     writeFileSync(join(staging, "coverage.json"), JSON.stringify(coverage, null, 2) + "\n");
     files.push("coverage.json");
-    if (options.formats.includes("pdf")) {
-      await writePdf(set, join(staging, "policies.pdf"), { chromiumPath: options.chromiumPath });
+    if (printer) {
+      await (await printer).print(set, join(staging, "policies.pdf"));
       files.push("policies.pdf");
     }
     swapInto(staging, target);

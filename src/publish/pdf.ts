@@ -93,12 +93,14 @@ ${set.policies.map((p) => policyHtml(set, p)).join("\n")}
 `;
 }
 
-/** Prints the policy set to `outFile` with Chromium; the file appears only once complete. */
-export async function writePdf(
-  set: PolicySet,
-  outFile: string,
-  options: { chromiumPath?: string } = {},
-): Promise<void> {
+/** A launched Chromium, ready to print; started early so the launch overlaps with rendering. */
+export interface PdfPrinter {
+  print(set: PolicySet, outFile: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Finds and launches Chromium; throws the install hint at once when it is missing. */
+export function launchPdfPrinter(options: { chromiumPath?: string } = {}): Promise<PdfPrinter> {
   const executablePath = findChromium(options.chromiumPath);
   if (executablePath === null) {
     const looked = options.chromiumPath === undefined ? chromiumCandidates : [options.chromiumPath];
@@ -106,6 +108,10 @@ export async function writePdf(
       `Chromium was not found (looked in ${looked.join(", ")}). Install it with 'apt-get install chromium' (Debian/Ubuntu) or pass its path with --chromium PATH.`,
     );
   }
+  return launch(executablePath);
+}
+
+async function launch(executablePath: string): Promise<PdfPrinter> {
   // Loaded here, not at the top, so commands that never print a PDF start without it.
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
@@ -121,31 +127,49 @@ export async function writePdf(
       "--disable-quic",
     ],
   });
-  const org = set.profile.organization;
-  const footer = `${escapeHtml(org.legalName)} HIPAA Policies · Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)} · Page <span class="pageNumber"></span> of <span class="totalPages"></span>`;
-  const partial = `${outFile}.partial`;
+  const pagePromise = browser.newPage();
+  return {
+    close: () => browser.close(),
+    async print(set, outFile) {
+      const org = set.profile.organization;
+      const footer = `${escapeHtml(org.legalName)} HIPAA Policies · Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)} · Page <span class="pageNumber"></span> of <span class="totalPages"></span>`;
+      const partial = `${outFile}.partial`;
+      try {
+        const page = await pagePromise;
+        // The document is self-contained; refusing every request keeps a stray URL from reaching out.
+        await page.route("**/*", (route) => route.abort());
+        await page.setContent(renderPdfHtml(set), { waitUntil: "load" });
+        const pdf = await page.pdf({
+          format: "Letter",
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: "<span></span>",
+          // Header and footer templates get no page styles: size and font are set inline.
+          footerTemplate: `<div style="width:100%;font-size:8pt;color:#59636e;text-align:center;font-family:'Liberation Sans','DejaVu Sans',sans-serif;">${footer}</div>`,
+          margin: { top: "0.75in", bottom: "0.8in", left: "0.85in", right: "0.85in" },
+          outline: true,
+          tagged: true,
+        });
+        writeFileSync(partial, pdf);
+        renameSync(partial, outFile);
+      } catch (error) {
+        rmSync(partial, { force: true });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Prints the policy set to `outFile` with Chromium; the file appears only once complete. */
+export async function writePdf(
+  set: PolicySet,
+  outFile: string,
+  options: { chromiumPath?: string } = {},
+): Promise<void> {
+  const printer = await launchPdfPrinter(options);
   try {
-    const page = await browser.newPage();
-    // The document is self-contained; refusing every request keeps a stray URL from reaching out.
-    await page.route("**/*", (route) => route.abort());
-    await page.setContent(renderPdfHtml(set), { waitUntil: "load" });
-    const pdf = await page.pdf({
-      format: "Letter",
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: "<span></span>",
-      // Header and footer templates get no page styles: size and font are set inline.
-      footerTemplate: `<div style="width:100%;font-size:8pt;color:#59636e;text-align:center;font-family:'Liberation Sans','DejaVu Sans',sans-serif;">${footer}</div>`,
-      margin: { top: "0.75in", bottom: "0.8in", left: "0.85in", right: "0.85in" },
-      outline: true,
-      tagged: true,
-    });
-    writeFileSync(partial, pdf);
-    renameSync(partial, outFile);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
+    await printer.print(set, outFile);
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }

@@ -7,8 +7,11 @@ import { join } from "node:path";
 import { parse } from "yaml";
 
 await build({
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/steward.js",
+  entryPoints: { steward: "src/cli/main.ts" },
+  outdir: "dist",
+  // Each command is a chunk of its own, loaded only when that command runs.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   target: "node20",
@@ -16,13 +19,18 @@ await build({
   minify: true,
   sourcemap: true,
   // playwright-core is loaded only when a PDF is asked for; keep it out of the startup path.
-  external: ["playwright-core"],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // PGlite (WebAssembly and data files) and argon2 (a native addon) load files beside their own
+  // code, so they stay in node_modules too.
+  external: ["playwright-core", "@electric-sql/pglite", "@node-rs/argon2"],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: "warning",
 });
 
 const texts = [];
-for (const name of readdirSync("content/catalog")) if (name.endsWith(".yaml")) texts.push(readFileSync(join("content/catalog", name), "utf8"));
+for (const name of readdirSync("content/catalog"))
+  if (name.endsWith(".yaml")) texts.push(readFileSync(join("content/catalog", name), "utf8"));
 texts.push(readFileSync("content/shared-responsibility.yaml", "utf8"));
 for (const name of readdirSync("content/policies")) {
   // Same front matter split as src/templates/load.ts.

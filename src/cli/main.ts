@@ -28,7 +28,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const rest = argv.slice(command.name.split(" ").length);
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`steward ${command.name}: ${error.message}`);

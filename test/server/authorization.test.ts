@@ -45,7 +45,8 @@ forEachDatabase("authorization matrix", (context) => {
           ...(sends(route.method) ? { payload: {} } : {}),
         });
         const where = `${route.method} ${route.url} as ${role}`;
-        const allowed = route.access === "authenticated" || can([role], route.access);
+        const access = route.access;
+        const allowed = access === "public" || access === "authenticated" || access === "signed-in" || can([role], access);
         if (!allowed) {
           assert.equal(response.statusCode, 403, where);
           assert.equal(response.json<{ error: { code: string } }>().error.code, "forbidden", where);

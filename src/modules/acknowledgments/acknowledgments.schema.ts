@@ -1,0 +1,46 @@
+/** Request and response shapes of the acknowledgments API, shared by the routes, the web UI and OpenAPI. */
+import { z } from "zod";
+import { roles } from "../../auth/permissions.ts";
+
+export const AcknowledgeBody = z.strictObject({
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "expected the policies' contentHash (64 hex characters)")
+    .describe("The contentHash of the policies as the reader received them."),
+});
+
+export const AcknowledgmentView = z.object({
+  version: z.number().int().describe("The policy version acknowledged."),
+  contentHash: z.string(),
+  acknowledgedAt: z.iso.datetime(),
+  created: z.boolean().describe("False when this member had already acknowledged this version."),
+});
+
+export const AcknowledgmentsQuery = z.strictObject({
+  status: z
+    .enum(["all", "acknowledged", "missing"])
+    .default("all")
+    .describe("missing: only the members who have not acknowledged the current version."),
+});
+
+export const AcknowledgmentList = z.object({
+  version: z.number().int().nullable().describe("The current policy version; null before the first publish."),
+  contentHash: z.string().nullable(),
+  publishedAt: z.iso.datetime().nullable(),
+  counts: z
+    .object({ members: z.number().int(), acknowledged: z.number().int(), missing: z.number().int() })
+    .describe("Over every member asked to acknowledge, whatever the status filter."),
+  members: z
+    .array(
+      z.object({
+        userId: z.string(),
+        displayName: z.string(),
+        email: z.string(),
+        roles: z.array(z.enum(roles)),
+        acknowledged: z.boolean(),
+        acknowledgedAt: z.iso.datetime().nullable(),
+      }),
+    )
+    .describe("Members whose roles acknowledge policies (external auditors are not asked), by name."),
+});
+export type AcknowledgmentList = z.infer<typeof AcknowledgmentList>;

@@ -1,0 +1,151 @@
+/** Policy versions' SQL (the only place it is written). Every query is scoped to one organization. */
+import type { Queryable, Transaction } from "../../db/index.ts";
+import type { RenderedPolicy } from "../../templates/model.ts";
+import type { PolicyCounts } from "./policies.model.ts";
+
+export interface PolicyVersionRow {
+  id: string;
+  version: number;
+  contentHash: string;
+  publishedAt: Date;
+  publishedBy: string;
+  publishedByName: string | null;
+  isCurrent: boolean;
+  profileVersionId: string;
+  profileVersion: number;
+  documentVersion: string;
+  effectiveDate: string;
+}
+
+const COLUMNS = `v.id, v.version, v.content_hash AS "contentHash", v.published_at AS "publishedAt",
+  v.published_by AS "publishedBy", u.display_name AS "publishedByName", v.is_current AS "isCurrent",
+  v.profile_version_id AS "profileVersionId", pv.version AS "profileVersion",
+  v.rendered->>'documentVersion' AS "documentVersion", v.rendered->>'effectiveDate' AS "effectiveDate"`;
+const FROM = `policy_versions v
+  JOIN profile_versions pv ON pv.organization_id = v.organization_id AND pv.id = v.profile_version_id
+  LEFT JOIN users u ON u.id = v.published_by`;
+
+/** The organization's current policy version (without its documents), or null before the first publish. */
+export async function findCurrentPolicyVersion(
+  q: Queryable,
+  organizationId: string,
+): Promise<PolicyVersionRow | null> {
+  const { rows } = await q.query<PolicyVersionRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE v.organization_id = $1 AND v.is_current`,
+    [organizationId],
+  );
+  return rows[0] ?? null;
+}
+
+export interface PolicySummaryRow {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+}
+
+/** The current version's policies in order, without their text. */
+export async function listCurrentPolicySummaries(
+  q: Queryable,
+  organizationId: string,
+): Promise<PolicySummaryRow[]> {
+  const { rows } = await q.query<PolicySummaryRow>(
+    `SELECT p->>'id' AS id, (p->>'number')::int AS number, p->>'title' AS title, p->>'summary' AS summary
+       FROM policy_versions v, jsonb_array_elements(v.rendered->'policies') p
+      WHERE v.organization_id = $1 AND v.is_current
+      ORDER BY 2`,
+    [organizationId],
+  );
+  return rows;
+}
+
+/** One policy of the current version as rendered, or null when the current version has no such policy. */
+export async function findCurrentPolicy(
+  q: Queryable,
+  organizationId: string,
+  policyId: string,
+): Promise<RenderedPolicy | null> {
+  const { rows } = await q.query<{ policy: RenderedPolicy }>(
+    `SELECT p AS policy FROM policy_versions v, jsonb_array_elements(v.rendered->'policies') p
+      WHERE v.organization_id = $1 AND v.is_current AND p->>'id' = $2`,
+    [organizationId, policyId],
+  );
+  return rows[0]?.policy ?? null;
+}
+
+/** Every policy version, newest first, with what each holds. */
+export async function listPolicyVersions(
+  q: Queryable,
+  organizationId: string,
+): Promise<(PolicyVersionRow & { counts: PolicyCounts })[]> {
+  const { rows } = await q.query<PolicyVersionRow & { counts: PolicyCounts }>(
+    `SELECT ${COLUMNS},
+            (SELECT jsonb_build_object('policies', count(*),
+                                       'sections', COALESCE(sum(jsonb_array_length(p->'sections')), 0),
+                                       'commitments', COALESCE(sum(jsonb_array_length(p->'commitments')), 0))
+               FROM jsonb_array_elements(v.rendered->'policies') p) AS counts
+       FROM ${FROM} WHERE v.organization_id = $1 ORDER BY v.version DESC`,
+    [organizationId],
+  );
+  return rows;
+}
+
+/**
+ * The version in effect at the end of `date` (YYYY-MM-DD) in the time zone `timeZone`: the last
+ * one published before the next day began there. Null when none had been published yet.
+ */
+export async function versionInEffect(
+  q: Queryable,
+  organizationId: string,
+  date: string,
+  timeZone: string,
+): Promise<number | null> {
+  const { rows } = await q.query<{ version: number }>(
+    `SELECT version FROM policy_versions
+      WHERE organization_id = $1 AND published_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
+      ORDER BY published_at DESC, version DESC LIMIT 1`,
+    [organizationId, date, timeZone],
+  );
+  return rows[0]?.version ?? null;
+}
+
+/** The time zone the organization counts days in (its current profile's), UTC before it has one. */
+export async function organizationTimeZone(q: Queryable, organizationId: string): Promise<string> {
+  const { rows } = await q.query<{ timeZone: string | null }>(
+    `SELECT data->'organization'->>'timeZone' AS "timeZone" FROM profile_versions
+      WHERE organization_id = $1 AND is_current`,
+    [organizationId],
+  );
+  return rows[0]?.timeZone ?? "UTC";
+}
+
+export interface NewPolicyVersion {
+  organizationId: string;
+  profileVersionId: string;
+  contentHash: string;
+  publishedAt: Date;
+  publishedBy: string;
+  /** JSON text of a StoredPolicySet. */
+  rendered: string;
+}
+
+/**
+ * Stores the next version and makes it current. Call with the organization locked
+ * (`lockOrganization`), so two publishes cannot take the same version number.
+ */
+export async function insertPolicyVersion(tx: Transaction, v: NewPolicyVersion): Promise<PolicyVersionRow> {
+  await tx.query("UPDATE policy_versions SET is_current = false WHERE organization_id = $1 AND is_current", [
+    v.organizationId,
+  ]);
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO policy_versions (organization_id, profile_version_id, version, content_hash, published_at,
+                                  published_by, is_current, rendered)
+     SELECT $1, $2, COALESCE(max(version), 0) + 1, $3, $4, $5, true, $6::jsonb
+       FROM policy_versions WHERE organization_id = $1
+     RETURNING id`,
+    [v.organizationId, v.profileVersionId, v.contentHash, v.publishedAt, v.publishedBy, v.rendered],
+  );
+  const stored = await findCurrentPolicyVersion(tx, v.organizationId);
+  if (stored?.id !== rows[0]!.id) throw new Error("insertPolicyVersion: the new version is not current");
+  return stored;
+}

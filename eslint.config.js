@@ -1,6 +1,7 @@
 // Type-aware lint: the rules STYLE.md asks for are enforced here, not only written down.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
   {
@@ -42,6 +43,8 @@ export default tseslint.config(
       ],
     },
   },
+  // The web UI: the rules of hooks (stale closures and conditional hooks are the bugs types miss).
+  { files: ["web/**/*.{ts,tsx}"], ...reactHooks.configs.flat.recommended },
   {
     files: ["src/config.ts", "test/**", "bench/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },

@@ -11,6 +11,11 @@ const Env = z.object({
   STEWARD_CHROMIUM: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   STEWARD_DEBUG: z.string().optional(),
+  /** SMTP server for invitations, e.g. `smtp://user:pass@mail.example.com:587`; console when unset. */
+  STEWARD_SMTP_URL: z.url().optional(),
+  STEWARD_MAIL_FROM: z.string().default("Steward <steward@localhost>"),
+  /** The address people use to reach this server, for links in emails (http://127.0.0.1:PORT when unset). */
+  STEWARD_BASE_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof Env>;

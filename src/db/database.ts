@@ -37,14 +37,20 @@ export interface Queryable {
   /**
    * A large read in batches through a server-side cursor. On a `Database` the cursor lives in its own
    * read-only REPEATABLE READ transaction, so every batch sees one snapshot; on a `Transaction` it sees
-   * that transaction. The connection is held until the loop ends (breaking out closes it).
+   * that transaction. The connection is held until the loop ends (breaking out closes it); on
+   * PGlite, which has one connection, nothing else runs meanwhile, so use only the batches inside
+   * the loop.
    */
   scan(sql: string, params?: readonly unknown[], options?: ScanOptions): AsyncIterable<TextRow[]>;
 }
 
+/** Type-only brand: a `Database` is not accepted where a `Transaction` is required. */
+declare const transactionBrand: unique symbol;
+
 /** Inside `Database.transaction`: every statement runs between that BEGIN and COMMIT. */
 export interface Transaction extends Queryable {
   readonly engine: Engine;
+  readonly [transactionBrand]: true;
 }
 
 export interface TransactionOptions {

@@ -30,4 +30,6 @@ export interface AppDeps {
   securitySettings(organizationId: string): Promise<SecuritySettings>;
   /** Directory of the built web UI, or null to serve none. */
   webRoot: string | null;
+  /** Where people reach the app, for links in emails; `http://127.0.0.1:PORT` when not given. */
+  baseUrl?: string;
 }

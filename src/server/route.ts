@@ -10,8 +10,12 @@ import { can, type Permission } from "../auth/permissions.ts";
 import type { AppDeps } from "./deps.ts";
 import { AppError, type FieldError } from "./errors.ts";
 
-/** public: anyone; authenticated: any signed-in member (MFA done where required); or a permission. */
-export type Access = "public" | "authenticated" | Permission;
+/**
+ * public: anyone; signed-in: any session, even before its second factor is verified (for the
+ * routes that provide it, and sign-out); authenticated: any signed-in member (MFA done where
+ * required); or a permission.
+ */
+export type Access = "public" | "signed-in" | "authenticated" | Permission;
 
 export interface RouteContext {
   deps: AppDeps;
@@ -83,6 +87,7 @@ export function parsePart<T extends z.ZodType>(
 export function authorize(access: Access, auth: AuthContext | null): void {
   if (access === "public") return;
   if (!auth) throw new AppError("unauthenticated", "sign in first");
+  if (access === "signed-in") return;
   if (auth.mfaRequired && !auth.mfaVerified)
     throw new AppError("mfa_required", "verify your second factor first");
   if (access === "authenticated") return;

@@ -1,5 +1,21 @@
 /** Every API route of the application, one line per module. */
+import { acknowledgmentRoutes } from "../modules/acknowledgments/acknowledgments.routes.ts";
+import { auditLogRoutes } from "../modules/audit-log/audit-log.routes.ts";
+import { policyRoutes } from "../modules/policies/policies.routes.ts";
+import { profileRoutes } from "../modules/profile/profile.routes.ts";
 import { sessionRoutes } from "../modules/session/session.routes.ts";
+import { identityRoutes } from "../modules/identity/identity.routes.ts";
+import { membersRoutes } from "../modules/members/members.routes.ts";
+import { setupRoutes } from "../modules/setup/setup.routes.ts";
 import type { AnyRoute } from "./route.ts";
 
-export const allRoutes: AnyRoute[] = [...sessionRoutes];
+export const allRoutes: AnyRoute[] = [
+  ...sessionRoutes,
+  ...profileRoutes,
+  ...policyRoutes,
+  ...acknowledgmentRoutes,
+  ...auditLogRoutes,
+  ...identityRoutes,
+  ...membersRoutes,
+  ...setupRoutes,
+];

@@ -20,7 +20,7 @@ forEachDatabase("recordEvent", (t) => {
       recordEvent(tx, { organizationId: org.id, actor: officer, event: renamed(org.id, "Old", "New"), at }),
     );
     assert.equal(recorded.seq, 2);
-    const { rows } = await t.db.query<Record<string, unknown>>(
+    const { rows } = await t.db.query(
       `SELECT seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash
        FROM audit_events WHERE organization_id = $1 ORDER BY seq`,
       [org.id],
@@ -61,8 +61,18 @@ forEachDatabase("recordEvent", (t) => {
       (error: unknown) => error instanceof AuditError && error.code === "no-transaction",
     );
     const ended = await t.db.transaction((tx) => Promise.resolve(tx));
-    await assert.rejects(recordEvent(ended, { organizationId: org.id, actor: officer, event }), /open transaction/);
-    for (const actor of [undefined, null, {}, { type: "user" }, { type: "user", id: "" }, { type: "robot", id: "x" }]) {
+    await assert.rejects(
+      recordEvent(ended, { organizationId: org.id, actor: officer, event }),
+      /open transaction/,
+    );
+    for (const actor of [
+      undefined,
+      null,
+      {},
+      { type: "user" },
+      { type: "user", id: "" },
+      { type: "robot", id: "x" },
+    ]) {
       await assert.rejects(
         t.db.transaction((tx) => recordEvent(tx, { organizationId: org.id, actor: actor as never, event })),
         (error: unknown) => error instanceof AuditError && error.code === "no-actor",
@@ -77,33 +87,65 @@ forEachDatabase("recordEvent", (t) => {
     await assert.rejects(
       t.db.transaction(async (tx) => {
         await tx.query("UPDATE organizations SET name = 'Renamed' WHERE id = $1", [org.id]);
-        await recordEvent(tx, { organizationId: org.id, actor: officer, event: renamed(org.id, "A", "Renamed") });
+        await recordEvent(tx, {
+          organizationId: org.id,
+          actor: officer,
+          event: renamed(org.id, "A", "Renamed"),
+        });
         throw new Error("injected failure after the event");
       }),
       /injected failure/,
     );
-    const { rows } = await t.db.query<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE organization_id = $1", [org.id]);
+    const { rows } = await t.db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM audit_events WHERE organization_id = $1",
+      [org.id],
+    );
     assert.equal(rows[0]!.n, 1);
     const next = await t.db.transaction((tx) =>
-      recordEvent(tx, { organizationId: org.id, actor: officer, event: renamed(org.id, "A", "B"), at: fixedClock }),
+      recordEvent(tx, {
+        organizationId: org.id,
+        actor: officer,
+        event: renamed(org.id, "A", "B"),
+        at: fixedClock,
+      }),
     );
     assert.equal(next.seq, 2, "the rolled-back seq is reused: no gap");
-    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), { ok: true, count: 2, organizations: 1 });
+    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), {
+      ok: true,
+      count: 2,
+      organizations: 1,
+    });
   });
 
   it("refuses invalid events, secret fields and unknown organizations", async () => {
     const org = await createOrganization(t.db);
     const attempt = (event: unknown, organizationId = org.id) =>
       t.db.transaction((tx) => recordEvent(tx, { organizationId, actor: officer, event: event as never }));
-    await assert.rejects(attempt({ action: "organization.deleted", target: { type: "organization", id: org.id }, changes: {} }), /invalid audit event/);
     await assert.rejects(
-      attempt({ action: "user.signed-in", target: { type: "user", id: "usr_1" }, changes: { mfa: true, password: "hunter2" } }),
-      (error: unknown) => error instanceof AuditError && /password/.test(error.message) && !/hunter2/.test(error.message),
+      attempt({ action: "organization.deleted", target: { type: "organization", id: org.id }, changes: {} }),
+      /invalid audit event/,
     );
-    await assert.rejects(attempt(renamed("org_x", "A", "B"), "org_does_not_exist"), /organization does not exist/);
+    await assert.rejects(
+      attempt({
+        action: "user.signed-in",
+        target: { type: "user", id: "usr_1" },
+        changes: { mfa: true, password: "hunter2" },
+      }),
+      (error: unknown) =>
+        error instanceof AuditError && /password/.test(error.message) && !/hunter2/.test(error.message),
+    );
+    await assert.rejects(
+      attempt(renamed("org_x", "A", "B"), "org_does_not_exist"),
+      /organization does not exist/,
+    );
     await assert.rejects(
       t.db.transaction((tx) =>
-        recordEvent(tx, { organizationId: org.id, actor: officer, event: renamed(org.id, "A", "B"), at: new Date("invalid") }),
+        recordEvent(tx, {
+          organizationId: org.id,
+          actor: officer,
+          event: renamed(org.id, "A", "B"),
+          at: new Date("invalid"),
+        }),
       ),
       /valid date/,
     );
@@ -117,7 +159,11 @@ forEachDatabase("recordEvent", (t) => {
           recordEvent(tx, {
             organizationId: org.id,
             actor: { type: "system", id: `system:worker-${i}` },
-            event: { action: "user.signed-in", target: { type: "user", id: `usr_${i}` }, changes: { mfa: i % 2 === 0 } },
+            event: {
+              action: "user.signed-in",
+              target: { type: "user", id: `usr_${i}` },
+              changes: { mfa: i % 2 === 0 },
+            },
           }),
         ),
       ),
@@ -126,6 +172,10 @@ forEachDatabase("recordEvent", (t) => {
       recorded.map((r) => r.seq).sort((a, b) => a - b),
       Array.from({ length: 20 }, (_, i) => i + 2),
     );
-    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), { ok: true, count: 21, organizations: 1 });
+    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), {
+      ok: true,
+      count: 21,
+      organizations: 1,
+    });
   });
 });

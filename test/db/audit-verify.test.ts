@@ -10,7 +10,11 @@ import { acknowledge, createOrganization, eventRow, tamper } from "./fixtures.ts
 /** The CLI handler on the suite's database: exit code and what it printed. */
 async function cli(db: Database, org?: string) {
   const out: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => out.push(text), readStdin: () => Promise.resolve("") };
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => out.push(text),
+    readStdin: () => Promise.resolve(""),
+  };
   const code = await auditVerify(db, { org }, io);
   return { code, out: out.join("\n") };
 }
@@ -36,7 +40,19 @@ function forged(orgId: string, seq: number, prevHash: string) {
   };
   const changes = { policyId: "access-control", version: 1, contentHash: "cd".repeat(32) };
   const hash = chainHash(prevHash, encodeEvent({ ...fields, changes: canonicalJson(changes) }));
-  return [orgId, seq, fields.occurredAt, "user", "usr_intruder", fields.action, fields.targetType, fields.targetId, JSON.stringify(changes), prevHash, hash];
+  return [
+    orgId,
+    seq,
+    fields.occurredAt,
+    "user",
+    "usr_intruder",
+    fields.action,
+    fields.targetType,
+    fields.targetId,
+    JSON.stringify(changes),
+    prevHash,
+    hash,
+  ];
 }
 
 const INSERT = `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
@@ -45,23 +61,40 @@ const INSERT = `INSERT INTO audit_events (organization_id, seq, occurred_at, act
 forEachDatabase("audit chain verification", (t) => {
   it("passes an intact chain, for one organization and for all", async () => {
     const org = await chain(t.db);
-    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), { ok: true, count: 10, organizations: 1 });
+    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), {
+      ok: true,
+      count: 10,
+      organizations: 1,
+    });
     const all = await verifyAuditChain(t.db);
     assert.equal(all.ok, true);
-    assert.deepEqual(await cli(t.db, org.slug), { code: 0, out: "audit trail intact: 10 events in 1 organization" });
+    assert.deepEqual(await cli(t.db, org.slug), {
+      code: 0,
+      out: "audit trail intact: 10 events in 1 organization",
+    });
     assert.match((await cli(t.db)).out, /^audit trail intact: \d+ events in \d+ organizations?$/);
   });
 
   it("refuses updates and deletes through plain SQL (append-only)", async () => {
     const org = await chain(t.db);
-    await assert.rejects(t.db.query("UPDATE audit_events SET actor_id = 'x' WHERE organization_id = $1", [org.id]), /append-only/);
-    await assert.rejects(t.db.query("DELETE FROM audit_events WHERE organization_id = $1", [org.id]), /append-only/);
+    await assert.rejects(
+      t.db.query("UPDATE audit_events SET actor_id = 'x' WHERE organization_id = $1", [org.id]),
+      /append-only/,
+    );
+    await assert.rejects(
+      t.db.query("DELETE FROM audit_events WHERE organization_id = $1", [org.id]),
+      /append-only/,
+    );
   });
 
   it("catches an altered event (UPDATE changes)", async () => {
     const org = await chain(t.db);
     const target = await eventRow(t.db, org.id, 5);
-    await tamper(t.db, `UPDATE audit_events SET changes = jsonb_set(changes, '{version}', '9') WHERE id = $1`, [target.id]);
+    await tamper(
+      t.db,
+      `UPDATE audit_events SET changes = jsonb_set(changes, '{version}', '9') WHERE id = $1`,
+      [target.id],
+    );
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
     assert.deepEqual(result, {
       ok: false,
@@ -73,7 +106,10 @@ forEachDatabase("audit chain verification", (t) => {
     });
     const printed = await cli(t.db, org.slug);
     assert.equal(printed.code, 1);
-    assert.match(printed.out, new RegExp(`^audit trail broken in ${org.slug} at event seq 5 \\(id ${target.id}\\): altered`));
+    assert.match(
+      printed.out,
+      new RegExp(`^audit trail broken in ${org.slug} at event seq 5 \\(id ${target.id}\\): altered`),
+    );
   });
 
   it("catches an altered event whose hash was recomputed (the next link breaks)", async () => {
@@ -85,14 +121,39 @@ forEachDatabase("audit chain verification", (t) => {
                actor_type, actor_id, action, target_type, target_id, changes::text, prev_hash] AS f FROM audit_events WHERE id = $1`,
       [target.id],
     );
-    const [organizationId, seq, occurredAt, actorType, actorId, action, targetType, targetId, changes, prevHash] = rows[0]!.f;
-    const rehash = chainHash(prevHash!, encodeEvent({
-      organizationId: organizationId!, seq: Number(seq), occurredAt: occurredAt!, actorType: actorType!, actorId: actorId!,
-      action: action!, targetType: targetType!, targetId: targetId!, changes: canonicalJson(JSON.parse(changes!)),
-    }));
+    const [
+      organizationId,
+      seq,
+      occurredAt,
+      actorType,
+      actorId,
+      action,
+      targetType,
+      targetId,
+      changes,
+      prevHash,
+    ] = rows[0]!.f;
+    const rehash = chainHash(
+      prevHash!,
+      encodeEvent({
+        organizationId: organizationId!,
+        seq: Number(seq),
+        occurredAt: occurredAt!,
+        actorType: actorType!,
+        actorId: actorId!,
+        action: action!,
+        targetType: targetType!,
+        targetId: targetId!,
+        changes: canonicalJson(JSON.parse(changes!)),
+      }),
+    );
     await tamper(t.db, `UPDATE audit_events SET hash = $2 WHERE id = $1`, [target.id, rehash]);
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [4, String(target.id), "altered"]);
+    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+      4,
+      String(target.id),
+      "altered",
+    ]);
   });
 
   it("catches an inserted event, forged with a valid hash at the end of the chain", async () => {
@@ -101,7 +162,11 @@ forEachDatabase("audit chain verification", (t) => {
     await tamper(t.db, INSERT, forged(org.id, 11, last.hash));
     const forgedRow = await eventRow(t.db, org.id, 11);
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [11, String(forgedRow.id), "inserted"]);
+    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+      11,
+      String(forgedRow.id),
+      "inserted",
+    ]);
     const printed = await cli(t.db, org.slug);
     assert.equal(printed.code, 1);
     assert.match(printed.out, new RegExp(`at event seq 11 \\(id ${forgedRow.id}\\): inserted`));
@@ -112,12 +177,19 @@ forEachDatabase("audit chain verification", (t) => {
     const before = await eventRow(t.db, org.id, 6);
     // Shift 7..10 up by one, last first so (organization_id, seq) stays unique, then fill the hole.
     for (let seq = 10; seq >= 7; seq -= 1) {
-      await tamper(t.db, "UPDATE audit_events SET seq = seq + 1 WHERE organization_id = $1 AND seq = $2", [org.id, seq]);
+      await tamper(t.db, "UPDATE audit_events SET seq = seq + 1 WHERE organization_id = $1 AND seq = $2", [
+        org.id,
+        seq,
+      ]);
     }
     await tamper(t.db, INSERT, forged(org.id, 7, before.hash));
     const forgedRow = await eventRow(t.db, org.id, 7);
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [7, String(forgedRow.id), "inserted"]);
+    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+      7,
+      String(forgedRow.id),
+      "inserted",
+    ]);
   });
 
   it("catches a deleted event in the middle", async () => {
@@ -136,7 +208,10 @@ forEachDatabase("audit chain verification", (t) => {
     });
     const printed = await cli(t.db, org.slug);
     assert.equal(printed.code, 1);
-    assert.equal(printed.out, `audit trail broken in ${org.slug} at event seq 7 (id ${after.id}): deleted (event 6 before it is missing)`);
+    assert.equal(
+      printed.out,
+      `audit trail broken in ${org.slug} at event seq 7 (id ${after.id}): deleted (event 6 before it is missing)`,
+    );
   });
 
   it("catches events cut from the end of the trail", async () => {
@@ -144,7 +219,10 @@ forEachDatabase("audit chain verification", (t) => {
     await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 9", [org.id]);
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
     assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [9, null, "deleted"]);
-    assert.match((await cli(t.db, org.slug)).out, /at event seq 9 \(id missing\): deleted \(events 9 to 10 at the end/);
+    assert.match(
+      (await cli(t.db, org.slug)).out,
+      /at event seq 9 \(id missing\): deleted \(events 9 to 10 at the end/,
+    );
   });
 
   it("catches a deleted event when later events were renumbered to close the gap", async () => {
@@ -152,10 +230,17 @@ forEachDatabase("audit chain verification", (t) => {
     const moved = await eventRow(t.db, org.id, 6);
     await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq = 5", [org.id]);
     for (let seq = 6; seq <= 10; seq += 1) {
-      await tamper(t.db, "UPDATE audit_events SET seq = seq - 1 WHERE organization_id = $1 AND seq = $2", [org.id, seq]);
+      await tamper(t.db, "UPDATE audit_events SET seq = seq - 1 WHERE organization_id = $1 AND seq = $2", [
+        org.id,
+        seq,
+      ]);
     }
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [5, String(moved.id), "deleted"]);
+    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+      5,
+      String(moved.id),
+      "deleted",
+    ]);
   });
 
   it("catches two events swapped (reordered)", async () => {
@@ -178,11 +263,32 @@ forEachDatabase("audit chain verification", (t) => {
   it("catches an event moved to another organization", async () => {
     const org = await chain(t.db);
     const other = await chain(t.db);
-    await tamper(t.db, "UPDATE audit_events SET organization_id = $2, seq = 11 WHERE organization_id = $1 AND seq = 10", [org.id, other.id]);
+    await tamper(
+      t.db,
+      "UPDATE audit_events SET organization_id = $2, seq = 11 WHERE organization_id = $1 AND seq = 10",
+      [org.id, other.id],
+    );
     const result = await verifyAuditChain(t.db, { organizationId: other.id });
     assert.deepEqual(result.ok ? null : [result.seq, result.problem], [11, "inserted"]);
     const source = await verifyAuditChain(t.db, { organizationId: org.id });
     assert.deepEqual(source.ok ? null : [source.seq, source.eventId, source.problem], [10, null, "deleted"]);
+  });
+
+  it("catches an event forged far beyond the chain, and a field holding a separator character", async () => {
+    const org = await chain(t.db);
+    await tamper(t.db, INSERT, forged(org.id, 1_000_000_000_000, "0".repeat(64)));
+    const far = await verifyAuditChain(t.db, { organizationId: org.id });
+    assert.deepEqual(far.ok ? null : [far.seq, far.problem], [1_000_000_000_000, "inserted"]);
+
+    const other = await chain(t.db);
+    const target = await eventRow(t.db, other.id, 2);
+    await tamper(t.db, "UPDATE audit_events SET actor_id = E'usr\\x1fforged' WHERE id = $1", [target.id]);
+    const result = await verifyAuditChain(t.db, { organizationId: other.id });
+    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+      2,
+      String(target.id),
+      "altered",
+    ]);
   });
 
   it("answers an unknown organization slug with exit 2", async () => {

@@ -10,12 +10,18 @@ import { acknowledge, createOrganization, eventRow, tamper } from "./fixtures.ts
 
 const root = mkdtempSync(join(tmpdir(), "steward-audit-cli-"));
 const dataDir = join(root, "data");
-after(() => rmSync(root, { recursive: true, force: true }));
+after(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 async function steward(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), readStdin: () => Promise.resolve("") };
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    readStdin: () => Promise.resolve(""),
+  };
   const code = await runCli(args, io);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -33,12 +39,19 @@ describe("steward audit verify --data DIR (embedded database)", () => {
       out: "audit trail intact: 10 events in 2 organizations",
       err: "",
     });
-    assert.equal((await steward("audit", "verify", "--org", "acme", "--data", dataDir)).out, "audit trail intact: 5 events in 1 organization");
+    assert.equal(
+      (await steward("audit", "verify", "--org", "acme", "--data", dataDir)).out,
+      "audit trail intact: 5 events in 1 organization",
+    );
   });
 
   it("exits 2 for an unknown organization, a directory without a database, or a database in use", async () => {
     const unknown = await steward("audit", "verify", "--org", "initech", "--data", dataDir);
-    assert.deepEqual(unknown, { code: 2, out: "", err: 'steward audit verify: no organization with slug "initech"' });
+    assert.deepEqual(unknown, {
+      code: 2,
+      out: "",
+      err: 'steward audit verify: no organization with slug "initech"',
+    });
     const empty = await steward("audit", "verify", "--data", join(root, "empty"));
     assert.equal(empty.code, 2);
     assert.match(empty.err, /no Steward database in/);
@@ -58,13 +71,22 @@ describe("steward audit verify --data DIR (embedded database)", () => {
     try {
       const { rows } = await db.query<{ id: string }>("SELECT id FROM organizations WHERE slug = 'globex'");
       id = (await eventRow(db, rows[0]!.id, 3)).id;
-      await tamper(db, "UPDATE audit_events SET occurred_at = occurred_at + interval '1 day' WHERE id = $1", [id]);
+      await tamper(db, "UPDATE audit_events SET occurred_at = occurred_at + interval '1 day' WHERE id = $1", [
+        id,
+      ]);
     } finally {
       await db.close();
     }
     const result = await steward("audit", "verify", "--data", dataDir);
     assert.equal(result.code, 1);
-    assert.equal(result.out, `audit trail broken in globex at event seq 3 (id ${id}): altered (its stored fields no longer match its hash)`);
-    assert.equal((await steward("audit", "verify", "--org", "acme", "--data", dataDir)).code, 0, "other organizations stay intact");
+    assert.equal(
+      result.out,
+      `audit trail broken in globex at event seq 3 (id ${id}): altered (its stored fields no longer match its hash)`,
+    );
+    assert.equal(
+      (await steward("audit", "verify", "--org", "acme", "--data", dataDir)).code,
+      0,
+      "other organizations stay intact",
+    );
   });
 });

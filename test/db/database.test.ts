@@ -5,7 +5,11 @@ import { forEachDatabase } from "../support/databases.ts";
 import { uniqueSlug } from "./fixtures.ts";
 
 const countOrgs = async (q: { query: Transaction["query"] }, slugs: string[]) =>
-  (await q.query<{ n: number }>("SELECT count(*) AS n FROM organizations WHERE slug = ANY($1::text[])", [slugs])).rows[0]!.n;
+  (
+    await q.query<{ n: number }>("SELECT count(*) AS n FROM organizations WHERE slug = ANY($1::text[])", [
+      slugs,
+    ])
+  ).rows[0]!.n;
 
 forEachDatabase("database", (t) => {
   it("rolls back everything when the callback throws after the first insert", async () => {
@@ -24,7 +28,10 @@ forEachDatabase("database", (t) => {
   it("commits when the callback returns, and returns its value", async () => {
     const slug = uniqueSlug();
     const id = await t.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>("INSERT INTO organizations (slug, name) VALUES ($1, 'A') RETURNING id", [slug]);
+      const { rows } = await tx.query<{ id: string }>(
+        "INSERT INTO organizations (slug, name) VALUES ($1, 'A') RETURNING id",
+        [slug],
+      );
       return rows[0]!.id;
     });
     assert.match(id, /^org_[0-9a-f]{32}$/);
@@ -36,7 +43,9 @@ forEachDatabase("database", (t) => {
     await assert.rejects(
       t.db.transaction(async (tx) => {
         await tx.query("INSERT INTO organizations (slug, name) VALUES ($1, 'A')", [slug]);
-        await tx.query("INSERT INTO organizations (slug, name) VALUES ($1, 'B')", [slug]).catch(() => undefined);
+        await tx
+          .query("INSERT INTO organizations (slug, name) VALUES ($1, 'B')", [slug])
+          .catch(() => undefined);
       }),
       /rolled back/,
     );
@@ -79,10 +88,17 @@ forEachDatabase("database", (t) => {
 
   it("scans in batches of text cells, in a snapshot, and can stop early", async () => {
     const batches: (string | null)[][][] = [];
-    for await (const batch of t.db.scan("SELECT g, g % 2 = 0, NULL FROM generate_series(1, $1::int) g ORDER BY g", [25], { batchSize: 10 })) {
+    for await (const batch of t.db.scan(
+      "SELECT g, g % 2 = 0, NULL FROM generate_series(1, $1::int) g ORDER BY g",
+      [25],
+      { batchSize: 10 },
+    )) {
       batches.push(batch);
     }
-    assert.deepEqual(batches.map((b) => b.length), [10, 10, 5]);
+    assert.deepEqual(
+      batches.map((b) => b.length),
+      [10, 10, 5],
+    );
     assert.deepEqual(batches[2]!.at(-1), ["25", "f", null]);
 
     let seen = 0;
@@ -91,11 +107,16 @@ forEachDatabase("database", (t) => {
       if (seen >= 14) break;
     }
     assert.equal(seen, 14);
-    assert.equal((await t.db.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one, 1, "the connection is free again");
+    assert.equal(
+      (await t.db.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one,
+      1,
+      "the connection is free again",
+    );
 
     const inside = await t.db.transaction(async (tx) => {
       let rows = 0;
-      for await (const batch of tx.scan("SELECT g FROM generate_series(1, 30) g", [], { batchSize: 8 })) rows += batch.length;
+      for await (const batch of tx.scan("SELECT g FROM generate_series(1, 30) g", [], { batchSize: 8 }))
+        rows += batch.length;
       return rows;
     });
     assert.equal(inside, 30);
@@ -104,7 +125,9 @@ forEachDatabase("database", (t) => {
   it("keeps concurrent transactions apart", async () => {
     const slugs = Array.from({ length: 8 }, () => uniqueSlug());
     await Promise.all(
-      slugs.map((slug) => t.db.transaction((tx) => tx.query("INSERT INTO organizations (slug, name) VALUES ($1, 'C')", [slug]))),
+      slugs.map((slug) =>
+        t.db.transaction((tx) => tx.query("INSERT INTO organizations (slug, name) VALUES ($1, 'C')", [slug])),
+      ),
     );
     assert.equal(await countOrgs(t.db, slugs), 8);
   });

@@ -9,17 +9,24 @@ export const fixedClock = new Date("2025-03-01T09:00:00.000Z");
 export const uniqueSlug = (prefix = "org") => `${prefix}-${randomBytes(4).toString("hex")}`;
 
 /** Creates an organization and its `organization.created` event in one transaction. */
-export async function createOrganization(db: Database, slug = uniqueSlug()): Promise<{ id: string; slug: string }> {
+export async function createOrganization(
+  db: Database,
+  slug = uniqueSlug(),
+): Promise<{ id: string; slug: string }> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>("INSERT INTO organizations (slug, name) VALUES ($1, $2) RETURNING id", [
-      slug,
-      `Org ${slug}`,
-    ]);
+    const { rows } = await tx.query<{ id: string }>(
+      "INSERT INTO organizations (slug, name) VALUES ($1, $2) RETURNING id",
+      [slug, `Org ${slug}`],
+    );
     const id = rows[0]!.id;
     await recordEvent(tx, {
       organizationId: id,
       actor: officer,
-      event: { action: "organization.created", target: { type: "organization", id }, changes: { slug, name: `Org ${slug}` } },
+      event: {
+        action: "organization.created",
+        target: { type: "organization", id },
+        changes: { slug, name: `Org ${slug}` },
+      },
       at: fixedClock,
     });
     return { id, slug };

@@ -10,7 +10,9 @@ import { createStore, forEachDatabase } from "../support/databases.ts";
 
 const shipped = loadMigrations(join(packageRoot(), "migrations"));
 const scratch = mkdtempSync(join(tmpdir(), "steward-migrations-"));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+after(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 forEachDatabase("migrations", (t) => {
   it("applies every migration once and records it", async () => {
@@ -25,7 +27,10 @@ forEachDatabase("migrations", (t) => {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1",
     );
     for (const table of ["audit_chain_heads", "audit_events", "organizations", "schema_migrations"]) {
-      assert.ok(tables.rows.some((r) => r.name === table), `${table} exists`);
+      assert.ok(
+        tables.rows.some((r) => r.name === table),
+        `${table} exists`,
+      );
     }
   });
 
@@ -53,15 +58,28 @@ forEachDatabase("migrations", (t) => {
     try {
       await (await openDatabase({ ...store.options, migrationsDir: dir })).close();
 
-      writeFileSync(join(dir, "29990101000000_broken.sql"), "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n");
-      await assert.rejects(openDatabase({ ...store.options, migrationsDir: dir }), /29990101000000_broken\.sql failed/);
+      writeFileSync(
+        join(dir, "29990101000000_broken.sql"),
+        "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n",
+      );
+      await assert.rejects(
+        openDatabase({ ...store.options, migrationsDir: dir }),
+        /29990101000000_broken\.sql failed/,
+      );
       writeFileSync(join(dir, "29990101000000_broken.sql"), "CREATE TABLE half_done (id int);\n");
       const db = await openDatabase({ ...store.options, migrationsDir: dir });
-      assert.equal((await db.query("SELECT * FROM half_done")).rowCount, 0, "the failed attempt left nothing behind");
+      assert.equal(
+        (await db.query("SELECT * FROM half_done")).rowCount,
+        0,
+        "the failed attempt left nothing behind",
+      );
       await db.close();
 
       writeFileSync(join(dir, "29990101000000_broken.sql"), "CREATE TABLE half_done (id bigint);\n");
-      await assert.rejects(openDatabase({ ...store.options, migrationsDir: dir }), /changed after it was applied/);
+      await assert.rejects(
+        openDatabase({ ...store.options, migrationsDir: dir }),
+        /changed after it was applied/,
+      );
     } finally {
       await store.dispose();
     }

@@ -26,7 +26,11 @@ export interface Store {
 export async function createStore(engine: Engine, baseUrl = testDatabaseUrl): Promise<Store> {
   if (engine === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "steward-db-"));
-    return { options: { dataDir: dir }, dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+    const dispose = () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    };
+    return { options: { dataDir: dir }, dispose };
   }
   if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
   const schema = `steward_test_${randomBytes(6).toString("hex")}`;
@@ -92,7 +96,9 @@ export function forEachDatabase(name: string, fn: (context: EngineContext) => vo
   else if (process.env.CI === "true") {
     describe(`${name} [postgres]`, () => {
       it("runs on PostgreSQL in CI", () => {
-        throw new Error("CI=true but TEST_DATABASE_URL is not set: the PostgreSQL half of the suite would be skipped");
+        throw new Error(
+          "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL half of the suite would be skipped",
+        );
       });
     });
   }

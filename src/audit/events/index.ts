@@ -1,0 +1,53 @@
+/**
+ * Every audit event type, one schema each, in one union keyed by `action`. Add a type by writing
+ * its schema beside the others and listing it here; the union rejects anything else.
+ */
+import { z } from "zod";
+import { findSecretKey } from "../secrets.ts";
+import { OrganizationCreated, OrganizationRenamed } from "./organization.ts";
+import { PolicyAcknowledged, PolicyPublished } from "./policy.ts";
+import { ProfileVersionCreated } from "./profile.ts";
+import { MembershipRoleChanged, UserInvited, UserLockedOut, UserSignedIn } from "./user.ts";
+import {
+  InvitationAccepted,
+  InvitationCreated,
+  MembershipCreated,
+  MembershipRemoved,
+  MembershipRolesChanged,
+  UserMfaEnrolled,
+  UserRecoveryCodeUsed,
+  UserSignedOut,
+  UserSignInFailed,
+} from "./identity.ts";
+
+export const eventSchemas = [
+  OrganizationCreated,
+  OrganizationRenamed,
+  ProfileVersionCreated,
+  PolicyPublished,
+  PolicyAcknowledged,
+  UserInvited,
+  UserSignedIn,
+  UserLockedOut,
+  MembershipRoleChanged,
+  UserSignInFailed,
+  UserSignedOut,
+  UserMfaEnrolled,
+  UserRecoveryCodeUsed,
+  InvitationCreated,
+  InvitationAccepted,
+  MembershipCreated,
+  MembershipRolesChanged,
+  MembershipRemoved,
+] as const;
+
+export const AuditEventSchema = z.discriminatedUnion("action", eventSchemas).superRefine((event, ctx) => {
+  const path = findSecretKey(event);
+  if (path) ctx.addIssue({ code: "custom", path, message: "secrets are never written to the audit trail" });
+});
+
+/** A validated event: action, target and changes. */
+export type AuditEvent = z.output<typeof AuditEventSchema>;
+/** What a service passes to recordEvent. */
+export type AuditEventInput = z.input<typeof AuditEventSchema>;
+export type AuditAction = AuditEvent["action"];

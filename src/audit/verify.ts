@@ -1,0 +1,111 @@
+/**
+ * `verifyAuditChain`: recomputes every hash from the stored fields, in seq order per organization,
+ * and stops at the first event that does not fit. Reads run in one read-only snapshot, so writers
+ * may keep working and a chain head never runs ahead of the events read.
+ */
+import type { Database, TextRow, Transaction } from "../db/index.ts";
+import { chainHeadOf, unsafeListChainHeads, useUtcTimestamps, type ChainHead } from "./audit.repo.ts";
+import { canonicalizerOfText, chainHash, encoderFor, GENESIS_HASH } from "./canonical.ts";
+import { chainPages, recordAt } from "./chain-reader.ts";
+import { classifyBreak, type AuditProblem } from "./classify.ts";
+
+export type { AuditProblem } from "./classify.ts";
+
+export type VerifyResult =
+  | { ok: true; count: number; organizations: number }
+  | {
+      ok: false;
+      organization: { id: string; slug: string };
+      seq: number;
+      /** The event at fault; null when it is missing (events cut from the end of the trail). */
+      eventId: string | null;
+      problem: AuditProblem;
+      /** One sentence for people investigating: positions and kinds, never event contents. */
+      detail: string;
+    };
+
+type ChainResult = { ok: true; count: number } | Exclude<VerifyResult, { ok: true }>;
+
+async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult> {
+  const { organizationId } = head;
+  const encode = encoderFor(organizationId);
+  const canonicalChanges = canonicalizerOfText();
+  let expected = 1;
+  let prevHash = GENESIS_HASH;
+  let prevId: string | null = null;
+  let broken: TextRow | null = null;
+  scan: for await (const page of chainPages(tx, organizationId)) {
+    for (let start = 0; start <= page.length;) {
+      const { cells: row, end } = recordAt(page, start);
+      start = end + 1;
+      // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
+      const hash = row[10]!;
+      if (
+        row.length !== 11 ||
+        Number(row[1]) !== expected ||
+        expected > head.seq ||
+        row[9] !== prevHash ||
+        chainHash(
+          prevHash,
+          encode(expected, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, row[7]!, canonicalChanges(row[8]!)),
+        ) !== hash
+      ) {
+        broken = row;
+        break scan;
+      }
+      prevHash = hash;
+      prevId = row[0]!;
+      expected += 1;
+    }
+  }
+  const organization = { id: organizationId, slug: head.slug };
+  if (broken && broken.length !== 11) {
+    const detail = "a stored field contains a separator character";
+    return { ok: false, organization, seq: expected, eventId: broken[0] ?? null, problem: "altered", detail };
+  }
+  if (broken) {
+    const verdict = await classifyBreak(tx, { head, expected, prevHash, prevId, row: broken, encode });
+    return { ok: false, organization, ...verdict };
+  }
+  const last = expected - 1;
+  if (last < head.seq) {
+    const detail = `events ${last + 1} to ${head.seq} at the end of the trail are missing`;
+    return { ok: false, organization, seq: last + 1, eventId: null, problem: "deleted", detail };
+  }
+  if (last > 0 && prevHash !== head.hash) {
+    const detail = "its hash differs from the one the chain head recorded";
+    return { ok: false, organization, seq: last, eventId: prevId, problem: "altered", detail };
+  }
+  return { ok: true, count: last };
+}
+
+/**
+ * Verifies one organization's chain, or every organization's without `organizationId` (an
+ * operator task such as `steward audit verify`: results carry counts and positions, never event
+ * contents). Returns the first broken event; an unknown organization id throws.
+ */
+export async function verifyAuditChain(
+  db: Database,
+  options: { organizationId?: string } = {},
+): Promise<VerifyResult> {
+  return db.transaction(
+    async (tx) => {
+      await useUtcTimestamps(tx);
+      let heads: ChainHead[];
+      if (options.organizationId === undefined) heads = await unsafeListChainHeads(tx);
+      else {
+        const head = await chainHeadOf(tx, options.organizationId);
+        if (!head) throw new Error("verifyAuditChain: the organization does not exist");
+        heads = [head];
+      }
+      let count = 0;
+      for (const head of heads) {
+        const result = await verifyOne(tx, head);
+        if (!result.ok) return result;
+        count += result.count;
+      }
+      return { ok: true, count, organizations: heads.length };
+    },
+    { readOnly: true, isolation: "repeatable read" },
+  );
+}

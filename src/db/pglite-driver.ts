@@ -1,0 +1,92 @@
+/**
+ * Embedded PGlite: PostgreSQL compiled to WebAssembly, in a data directory or in memory. It has a
+ * single connection, so `connect` takes a lock that the holder keeps for a whole transaction.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { PGlite, ParserOptions, Results } from "@electric-sql/pglite";
+import type { Connection, Driver, DriverResult } from "./driver.ts";
+import { acquireLockFile } from "./lock-file.ts";
+import { Mutex } from "./mutex.ts";
+import { textParser, typeParsers } from "./type-parsers.ts";
+
+function result(res: Results): DriverResult {
+  return {
+    rows: res.rows,
+    rowCount: res.rowCount ?? res.affectedRows ?? res.rows.length,
+    command: res.command ?? "",
+  };
+}
+
+export interface PgliteTarget {
+  /** `memory://` or the directory holding the database files. */
+  directory: string;
+  /** Refuse to create a new database when the directory has none. */
+  mustExist: boolean;
+}
+
+export async function openPglite({ directory, mustExist }: PgliteTarget): Promise<Driver> {
+  const inMemory = directory.startsWith("memory://");
+  let unlock = () => {};
+  if (!inMemory) {
+    if (mustExist && !existsSync(`${directory}/PG_VERSION`)) {
+      throw new Error(`no Steward database in ${dirname(directory)}`);
+    }
+    mkdirSync(directory, { recursive: true });
+    unlock = acquireLockFile(`${directory}.lock`, `the database in ${dirname(directory)}`);
+  }
+  let engine: PGlite;
+  try {
+    // Loaded on first use: commands that never open a database do not pay for it.
+    const { PGlite } = await import("@electric-sql/pglite");
+    engine = new PGlite({ dataDir: directory, parsers: typeParsers });
+    await engine.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  // Scans read every cell as text: PGlite merges query parsers over its own, so list every OID it knows.
+  const allText: ParserOptions = Object.fromEntries(
+    Object.keys(engine.parsers).map((oid) => [oid, textParser]),
+  );
+  const mutex = new Mutex();
+  let closed = false;
+
+  return {
+    engine: "pglite",
+    async connect(): Promise<Connection> {
+      const release = await mutex.acquire();
+      if (closed) {
+        release();
+        throw new Error("the database is closed");
+      }
+      return {
+        query: async (sql, params, textRows = false) =>
+          result(
+            await engine.query(
+              sql,
+              params as unknown[],
+              textRows ? { rowMode: "array", parsers: allText } : undefined,
+            ),
+          ),
+        exec: async (sql) => {
+          await engine.exec(sql);
+        },
+        release: () => {
+          release();
+        },
+      };
+    },
+    async close() {
+      const release = await mutex.acquire();
+      try {
+        if (closed) return;
+        closed = true;
+        await engine.close();
+      } finally {
+        unlock();
+        release();
+      }
+    },
+  };
+}

@@ -46,7 +46,8 @@ forEachDatabase("authorization matrix", (context) => {
         });
         const where = `${route.method} ${route.url} as ${role}`;
         const access = route.access;
-        const allowed = access === "public" || access === "authenticated" || access === "signed-in" || can([role], access);
+        const allowed =
+          access === "public" || access === "authenticated" || access === "signed-in" || can([role], access);
         if (!allowed) {
           assert.equal(response.statusCode, 403, where);
           assert.equal(response.json<{ error: { code: string } }>().error.code, "forbidden", where);

@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { runCli } from "../src/cli/main.ts";
-import type { CliIo } from "../src/cli/io.ts";
+import { runSteward } from "./support/cli.ts";
 import { examplePath } from "./support/profiles.ts";
 
 const root = mkdtempSync(join(tmpdir(), "steward-cli-build-"));
@@ -13,17 +12,7 @@ after(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readStdin: () => Promise.resolve(""),
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runSteward(argv);
 
 describe("steward policies build", () => {
   it("rejects an unknown format and names the allowed ones", async () => {

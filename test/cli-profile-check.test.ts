@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
-import type { CliIo } from "../src/cli/io.ts";
-import { runCli } from "../src/cli/main.ts";
+import { runSteward } from "./support/cli.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const example = join(root, "examples/brightpath-saas.yaml");
@@ -18,15 +17,8 @@ after(() => {
 
 /** Runs `steward ...args` in-process and returns what a user would see. */
 async function steward(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    readStdin: () => Promise.resolve(""),
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
+  const { code, outLines, errLines } = await runSteward(args);
+  return { code, out: outLines, err: errLines };
 }
 
 /** Writes the example with exact replacements applied, so other lines keep their numbers. */

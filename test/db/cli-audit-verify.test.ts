@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { CliIo } from "../../src/cli/io.ts";
-import { runCli } from "../../src/cli/main.ts";
+import { runSteward } from "../support/cli.ts";
 import { openDatabase } from "../../src/db/index.ts";
 import { acknowledge, createOrganization, eventRow, tamper } from "./fixtures.ts";
 
@@ -15,15 +14,8 @@ after(() => {
 });
 
 async function steward(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    readStdin: () => Promise.resolve(""),
-  };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
+  const { code, out, err } = await runSteward(args);
+  return { code, out, err };
 }
 
 describe("steward audit verify --data DIR (embedded database)", () => {

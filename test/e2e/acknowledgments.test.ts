@@ -1,0 +1,123 @@
+/**
+ * Journey: the owner invites a workforce member and a privacy officer by email; the member joins
+ * from the link and sees only what the role allows; the officer sees who has not acknowledged
+ * the current policies, and the list follows when the member acknowledges.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { chromiumMissing, screenshot, startJourney, type Journey } from "./harness.ts";
+import { enrollMfa, invitationLink, loadExampleProfile, navLink, ownerReady, signIn } from "./steps.ts";
+
+const worker = { name: "Bo Worker", email: "bo@northwind.example", password: "a long walk on the beach" };
+const officer = { name: "Cy Privacy", email: "cy@northwind.example", password: "quiet library afternoon" };
+
+async function invite(page: Page, person: { name: string; email: string }, role: string): Promise<void> {
+  await page.getByLabel("Email address").fill(person.email);
+  await page.getByLabel("Name", { exact: true }).fill(person.name);
+  const roles = page.getByRole("group", { name: "Roles" });
+  await roles.getByLabel("Workforce member", { exact: false }).uncheck();
+  await roles.getByLabel(role, { exact: false }).check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByText(`Invitation sent to ${person.email}.`).waitFor();
+}
+
+async function join(
+  page: Page,
+  link: string,
+  person: { email: string; password: string },
+  shot?: string,
+): Promise<void> {
+  await page.goto(link);
+  await page.getByRole("heading", { name: "Accept your invitation" }).waitFor();
+  if (shot) await screenshot(page, shot, { fullPage: false });
+  await page.getByLabel("Password", { exact: true }).fill(person.password);
+  await page.getByLabel("Confirm password").fill(person.password);
+  await page.getByRole("button", { name: "Join the organization" }).click();
+  await page.waitForURL("**/sign-in");
+  await page.getByText("You have joined Northwind Health.").waitFor();
+  assert.equal(await signIn(page, person.email, person.password), 200);
+}
+
+/** The rows of the acknowledgment table as "name: status". */
+async function rows(page: Page): Promise<string[]> {
+  const table = page.getByRole("table");
+  await table.waitFor();
+  const cells = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => `${tr.children[0]?.textContent ?? ""}: ${tr.children[3]?.textContent ?? ""}`),
+    );
+  return cells;
+}
+
+describe("acknowledgments in the browser", { skip: chromiumMissing, timeout: 180_000 }, () => {
+  let journey: Journey;
+  before(async () => {
+    journey = await startJourney();
+  });
+  after(async () => {
+    await journey.close();
+  });
+
+  it("shows an officer who has not acknowledged the current policies", async () => {
+    const { page } = journey;
+    await ownerReady(journey);
+    await loadExampleProfile(journey);
+    await page.getByRole("button", { name: "Publish policies from the current profile" }).click();
+    await page.getByRole("button", { name: "I have read and will follow these policies" }).click();
+    await page.locator("#acknowledgment-status").getByText("Acknowledged", { exact: true }).waitFor();
+
+    await navLink(page, "Members").click();
+    await invite(page, worker, "Workforce member");
+    await invite(page, officer, "Privacy officer");
+    await page.getByRole("heading", { name: "Invitations waiting" }).waitFor();
+    await screenshot(page, "members");
+    // Changing roles happens in a panel under the table; focus moves to it.
+    await page.getByRole("button", { name: "Change roles of Ada Owner" }).click();
+    const heading = page.getByRole("heading", { name: "Change the roles of Ada Owner" });
+    await heading.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "member-action-heading");
+    await screenshot(page, "member-roles", { fullPage: false });
+    await page.getByRole("button", { name: "Cancel" }).click();
+
+    // The workforce member joins from the emailed link and sees only the policies.
+    const bo = await journey.newPage();
+    await join(bo, invitationLink(journey, worker.email), worker, "accept-invitation");
+    await bo.waitForURL("**/policies");
+    await bo.locator("#acknowledgment-status").getByText("Not acknowledged").waitFor();
+    assert.deepEqual(await bo.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts(), [
+      "Policies",
+    ]);
+    await bo.goto(`${journey.url}/members`);
+    await bo.getByRole("heading", { name: "Not available to your role" }).waitFor();
+    await screenshot(bo, "not-available", { fullPage: false });
+
+    // The privacy officer joins, sets up a second factor, and opens the acknowledgments.
+    const cy = await journey.newPage();
+    await join(cy, invitationLink(journey, officer.email), officer);
+    await enrollMfa(cy, journey);
+    await navLink(cy, "Acknowledgments").click();
+    await cy.getByRole("heading", { name: "Acknowledgments" }).waitFor();
+    assert.equal(await cy.getByLabel("Show").inputValue(), "missing");
+    assert.deepEqual(await rows(cy), ["Bo Worker: Not acknowledged", "Cy Privacy: Not acknowledged"]);
+    assert.match(
+      await cy.locator(".counts").innerText(),
+      /1 acknowledged\s+2 not acknowledged\s+of 3 members/,
+    );
+    await screenshot(cy, "acknowledgments");
+    await cy.getByLabel("Name or email contains").fill("bo@");
+    assert.deepEqual(await rows(cy), ["Bo Worker: Not acknowledged"]);
+
+    // The member acknowledges; the officer's list follows.
+    await bo.getByRole("link", { name: "All policies" }).or(navLink(bo, "Policies")).first().click();
+    await bo.getByRole("button", { name: "I have read and will follow these policies" }).click();
+    await bo.locator("#acknowledgment-status").getByText("Acknowledged", { exact: true }).waitFor();
+    await cy.reload();
+    await cy.getByRole("heading", { name: "Acknowledgments" }).waitFor();
+    assert.deepEqual(await rows(cy), ["Cy Privacy: Not acknowledged"]);
+    await cy.getByLabel("Show").selectOption("acknowledged");
+    assert.deepEqual(await rows(cy), ["Ada Owner: Acknowledged", "Bo Worker: Acknowledged"]);
+    assert.deepEqual(journey.problems(), []);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Shapes of the API answers the web UI reads: the types inferred from the server's own zod schemas
+ * (type-only imports, so nothing from the server reaches the bundle). A change on one side fails
+ * the type check on the other.
+ */
+import type { z } from "zod";
+import type { AcknowledgmentList as AcknowledgmentListSchema } from "../../../src/modules/acknowledgments/acknowledgments.schema.ts";
+import type {
+  AuditEventPage as AuditEventPageSchema,
+  AuditEventsQuery,
+  VerifyView,
+} from "../../../src/modules/audit-log/audit-log.schema.ts";
+import type {
+  MfaConfirmView,
+  MfaEnrollView,
+  SignInBody,
+  SignInView as SignInViewSchema,
+} from "../../../src/modules/identity/identity.schema.ts";
+import type {
+  AcceptInvitationBody,
+  AcceptInvitationView,
+  InviteBody,
+  InviteView,
+  MemberList as MemberListSchema,
+} from "../../../src/modules/members/members.schema.ts";
+import type {
+  PolicyDetail,
+  PolicyList as PolicyListSchema,
+  PublishResult as PublishResultSchema,
+} from "../../../src/modules/policies/policies.schema.ts";
+import type {
+  ProfileVersionList as ProfileVersionListSchema,
+  ProfileVersionView as ProfileVersionViewSchema,
+  SaveProfileResult,
+} from "../../../src/modules/profile/profile.schema.ts";
+
+export type { SessionView } from "../../../src/modules/session/session.schema.ts";
+export type { Permission, Role } from "../../../src/auth/permissions.ts";
+
+export interface SetupStatus {
+  needed: boolean;
+}
+
+export interface SetupInput {
+  organization: { slug: string; name: string };
+  admin: { email: string; displayName: string; password: string };
+}
+
+export type SignInInput = z.input<typeof SignInBody>;
+export type SignInView = z.infer<typeof SignInViewSchema>;
+export type MfaEnrollment = z.infer<typeof MfaEnrollView>;
+export type MfaConfirmation = z.infer<typeof MfaConfirmView>;
+
+export type MemberList = z.infer<typeof MemberListSchema>;
+export type Member = MemberList["members"][number];
+export type Invitation = MemberList["invitations"][number];
+export type InvitationInput = z.input<typeof InviteBody>;
+export type AcceptInvitationInput = z.input<typeof AcceptInvitationBody>;
+export type AcceptedInvitation = z.infer<typeof AcceptInvitationView>;
+export type InviteResult = z.infer<typeof InviteView>;
+
+export type PolicyList = z.infer<typeof PolicyListSchema>;
+export type PolicyDocument = z.infer<typeof PolicyDetail>;
+export type PublishResult = z.infer<typeof PublishResultSchema>;
+export type AcknowledgmentList = z.infer<typeof AcknowledgmentListSchema>;
+export type AcknowledgmentRow = AcknowledgmentList["members"][number];
+
+export type ProfileRecord = z.infer<typeof ProfileVersionViewSchema>;
+export type ProfileVersion = z.infer<typeof ProfileVersionListSchema>["versions"][number];
+export type ProfileSaved = z.infer<typeof SaveProfileResult>;
+
+export type AuditPage = z.infer<typeof AuditEventPageSchema>;
+export type AuditEvent = AuditPage["events"][number];
+/** The list filters as the form holds them: every value is text, empty when unused. */
+export type AuditFilter = { [K in "action" | "actorId" | "targetType" | "from" | "to"]?: string } & {
+  before?: number;
+};
+export type AuditQuery = z.input<typeof AuditEventsQuery>;
+export type AuditVerification = z.infer<typeof VerifyView>;
+
+/** A JSON Schema node as z.toJSONSchema writes it for the profile. */
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  title?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: (string | number | null)[];
+  anyOf?: JsonSchema[];
+  default?: unknown;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+}

@@ -1,0 +1,173 @@
+/** Members of the organization: who holds which roles; invite, change roles and remove as allowed. */
+import { useCallback, useState, type ReactNode } from "react";
+import { api } from "../api/endpoints.ts";
+import { mfaRequiredRoles } from "../../../src/auth/permissions.ts";
+import type { Invitation, Member, Role } from "../api/types.ts";
+import { DataTable, type Column } from "../components/data-table.tsx";
+import { roleLabel } from "../components/layout.tsx";
+import { ResourceView } from "../components/resource-view.tsx";
+import { DateTime, EmptyState, Notice, PageHeading, StatusTag } from "../components/status.tsx";
+import { useResource } from "../components/use-resource.ts";
+import { useSession, useSignedIn } from "../session.tsx";
+import { InviteForm } from "./members-invite.tsx";
+import { MemberActionPanel, type MemberAction } from "./members-actions.tsx";
+
+const loadMembers = () => api.members();
+const mfaRoles: readonly Role[] = mfaRequiredRoles;
+
+export function MembersPage(): ReactNode {
+  const [resource, reload] = useResource(loadMembers);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = useCallback(
+    (text: string) => {
+      setMessage(text);
+      reload();
+    },
+    [reload],
+  );
+  return (
+    <>
+      <PageHeading title="Members" />
+      {message ? <Notice tone="success">{message}</Notice> : null}
+      <ResourceView resource={resource} what="members">
+        {(list) => (
+          <>
+            <Members members={list.members} onDone={done} />
+            <Invitations invitations={list.invitations} />
+          </>
+        )}
+      </ResourceView>
+    </>
+  );
+}
+
+function Members({ members, onDone }: { members: Member[]; onDone: (message: string) => void }): ReactNode {
+  const { can } = useSession();
+  const me = useSignedIn().user.id;
+  const [action, setAction] = useState<MemberAction | null>(null);
+  const canEdit = can("members:update");
+  const canRemove = can("members:remove");
+
+  const columns: Column<Member>[] = [
+    {
+      key: "name",
+      header: "Name",
+      cell: (m) => (m.id === me ? `${m.displayName} (you)` : m.displayName),
+      sortValue: (m) => m.displayName,
+    },
+    { key: "email", header: "Email", cell: (m) => m.email, sortValue: (m) => m.email },
+    { key: "roles", header: "Roles", cell: (m) => m.roles.map(roleLabel).join(", ") },
+    {
+      key: "mfa",
+      header: "Two-factor",
+      cell: (m) =>
+        m.mfaEnrolled ? (
+          <StatusTag tone="success">Set up</StatusTag>
+        ) : m.roles.some((role) => mfaRoles.includes(role)) ? (
+          <StatusTag tone="danger">Required, not set up</StatusTag>
+        ) : (
+          <StatusTag tone="neutral">Not set up</StatusTag>
+        ),
+      sortValue: (m) => (m.mfaEnrolled ? 1 : 0),
+    },
+    {
+      key: "last",
+      header: "Last sign-in",
+      cell: (m) => (m.lastSignedInAt ? <DateTime value={m.lastSignedInAt} /> : "Never"),
+      sortValue: (m) => m.lastSignedInAt ?? "",
+    },
+  ];
+  if (canEdit || canRemove) {
+    columns.push({
+      key: "actions",
+      header: "Actions",
+      className: "actions",
+      cell: (m) => (
+        <div className="button-row">
+          {canEdit ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setAction({ kind: "roles", member: m });
+              }}
+            >
+              Change roles<span className="visually-hidden"> of {m.displayName}</span>
+            </button>
+          ) : null}
+          {canRemove && m.id !== me ? (
+            <button
+              type="button"
+              className="button button--warning button--small"
+              onClick={() => {
+                setAction({ kind: "remove", member: m });
+              }}
+            >
+              Remove<span className="visually-hidden"> {m.displayName}</span>
+            </button>
+          ) : null}
+        </div>
+      ),
+    });
+  }
+
+  const finish = (text: string) => {
+    setAction(null);
+    onDone(text);
+  };
+  return (
+    <>
+      {members.length === 0 ? (
+        <EmptyState title="No members yet">
+          <p>Invite the first member with the form below.</p>
+        </EmptyState>
+      ) : (
+        <DataTable
+          caption={`${members.length} ${members.length === 1 ? "member" : "members"}`}
+          columns={columns}
+          rows={members}
+          rowKey={(m) => m.id}
+          initialSort={{ key: "name", direction: "ascending" }}
+        />
+      )}
+      {action ? (
+        <MemberActionPanel
+          key={`${action.kind}-${action.member.id}`}
+          action={action}
+          onCancel={() => {
+            setAction(null);
+          }}
+          onDone={finish}
+        />
+      ) : null}
+      {can("members:invite") ? <InviteForm onInvited={onDone} /> : null}
+    </>
+  );
+}
+
+/** Invitations sent and not yet accepted: the person has not chosen a password yet. */
+function Invitations({ invitations }: { invitations: Invitation[] }): ReactNode {
+  if (invitations.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="invitations-heading">
+      <h2 id="invitations-heading">Invitations waiting</h2>
+      <DataTable
+        caption="Sent and not yet accepted. An expired invitation can be sent again."
+        rows={invitations}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            key: "name",
+            header: "Name",
+            cell: (row) => row.displayName,
+            sortValue: (row) => row.displayName,
+          },
+          { key: "email", header: "Email", cell: (row) => row.email, sortValue: (row) => row.email },
+          { key: "roles", header: "Roles", cell: (row) => row.roles.map(roleLabel).join(", ") },
+          { key: "status", header: "Status", cell: () => <StatusTag tone="info">Invited</StatusTag> },
+          { key: "expires", header: "Link expires", cell: (row) => <DateTime value={row.expiresAt} /> },
+        ]}
+      />
+    </section>
+  );
+}

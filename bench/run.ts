@@ -13,6 +13,8 @@ import { join } from "node:path";
 import { buildPolicies } from "../src/publish/build.ts";
 import { findChromium } from "../src/publish/pdf.ts";
 import { exampleProfile, examplePath, modifiedProfile } from "../test/support/profiles.ts";
+import { benchAudit } from "./audit.ts";
+import { benchServer } from "./server.ts";
 
 const work = mkdtempSync(join(tmpdir(), "steward-bench-"));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -139,6 +141,8 @@ rows.push([
 ]);
 
 rmSync(work, { recursive: true, force: true });
+// Issue 4: start-up, API latency on a seeded organization, audit verification of 1M events.
+rows.push(...(await benchServer()), ...(await benchAudit()));
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nSteward policy build benchmark (node ${process.version}, ${set.policies.length} policies)\n`);
 for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(10)}  ${note}`);

@@ -9,28 +9,21 @@
  * encoding exactly as recordEvent does, and the chain is verified before the seed returns.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import {
-  AuditEventSchema,
-  canonicalJson,
-  chainHash,
-  encodeEvent,
-  verifyAuditChain,
-  type AuditEventInput,
-} from "../src/audit/index.ts";
+import { verifyAuditChain } from "../src/audit/index.ts";
 import type { Role } from "../src/auth/permissions.ts";
-import type { Database, Transaction } from "../src/db/index.ts";
+import type { Database } from "../src/db/index.ts";
 import { publishPolicies } from "../src/modules/policies/policies.service.ts";
 import { setUpOrganization } from "../src/modules/setup/setup.service.ts";
 import { exampleProfile } from "../test/support/profiles.ts";
+import { appendEvents, insertJson, type EventSpec } from "./seed-bulk.ts";
 
-const CHUNK = 5_000;
 const DAY = 86_400_000;
 const FIRST = ["Ana", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kemi", "Luis"];
 const LAST = ["Okafor", "Nguyen", "Schmidt", "Rossi", "Haddad", "Kowalski", "Silva", "Tanaka", "Moreau"];
 
 export interface SeededOrganization {
   organizationId: string;
-  /** A member holding each role (the owner also holds security-officer), to open sessions for. */
+  /** A member whose first role is each role, to open sessions for. */
   memberWith: Record<Role, string>;
   members: number;
   acknowledged: number;
@@ -45,69 +38,6 @@ function rolesOf(i: number): Role[] {
   if (i === 3) return ["privacy-officer", "workforce-member"];
   if (i === 4) return ["security-officer"];
   return ["workforce-member"];
-}
-
-/** Inserts `rows` (objects, as $1) through jsonb_to_recordset, CHUNK rows per statement. */
-async function insertJson(
-  tx: Transaction,
-  sql: string,
-  rows: readonly object[],
-  params: unknown[] = [],
-): Promise<void> {
-  for (let from = 0; from < rows.length; from += CHUNK)
-    await tx.query(sql, [JSON.stringify(rows.slice(from, from + CHUNK)), ...params]);
-}
-
-interface EventSpec {
-  actorId: string;
-  event: AuditEventInput;
-}
-
-/** Appends `specs` to the organization's chain, `at(i)` apart, and moves its chain head. */
-async function appendEvents(
-  tx: Transaction,
-  organizationId: string,
-  specs: readonly EventSpec[],
-  at: (i: number) => Date,
-): Promise<void> {
-  const head = await tx.query<{ seq: number; hash: string }>(
-    "SELECT seq::int AS seq, hash FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE",
-    [organizationId],
-  );
-  let { seq, hash: prevHash } = head.rows[0]!;
-  const rows = specs.map((spec, i) => {
-    const event = AuditEventSchema.parse(spec.event);
-    seq += 1;
-    const changes = JSON.stringify(event.changes);
-    const fields = {
-      organizationId,
-      seq,
-      occurredAt: at(i).toISOString(),
-      actorType: "user",
-      actorId: spec.actorId,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id,
-    };
-    const hash = chainHash(prevHash, encodeEvent({ ...fields, changes: canonicalJson(JSON.parse(changes)) }));
-    const row = { ...fields, changes: JSON.parse(changes) as unknown, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
-  await insertJson(
-    tx,
-    `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
-     SELECT r."organizationId", r.seq, r."occurredAt"::timestamptz, r."actorType", r."actorId", r.action,
-            r."targetType", r."targetId", r.changes, r."prevHash", r.hash
-       FROM jsonb_to_recordset($1::jsonb) AS r("organizationId" text, seq bigint, "occurredAt" text, "actorType" text,
-            "actorId" text, action text, "targetType" text, "targetId" text, changes jsonb, "prevHash" text, hash text)`,
-    rows,
-  );
-  await tx.query("UPDATE audit_chain_heads SET seq = $2, hash = $3 WHERE organization_id = $1", [
-    organizationId,
-    seq,
-    prevHash,
-  ]);
 }
 
 /** Seeds the organization described above into an empty, migrated database. */
@@ -143,11 +73,12 @@ export async function seedOrganization(
 
   return db.transaction(async (tx) => {
     // One real argon2id hash (the owner's), shared: hashing 1,000 passwords would take 20 s.
-    const { rows } = await tx.query<{ hash: string }>("SELECT password_hash AS hash FROM users WHERE id = $1", [
-      ownerId,
-    ]);
+    const { rows } = await tx.query<{ hash: string }>(
+      "SELECT password_hash AS hash FROM users WHERE id = $1",
+      [ownerId],
+    );
     const passwordHash = rows[0]!.hash;
-    const memberWith = { owner: ownerId, "security-officer": ownerId } as Record<Role, string>;
+    const memberWith: Partial<Record<Role, string>> = { owner: ownerId };
     const users = [];
     const memberships = [];
     const acks = [];
@@ -155,7 +86,7 @@ export async function seedOrganization(
     const ackEvents: EventSpec[] = [];
     const policyIds = (
       await tx.query<{ id: string }>(
-        "SELECT p->>'id' AS id FROM policy_versions v, jsonb_array_elements(v.rendered->'policies') p WHERE v.id = $1",
+        "SELECT p->>'id' AS id FROM policy_versions v, jsonb_array_elements(v.summaries) WITH ORDINALITY AS e(p, n) WHERE v.id = $1 ORDER BY n",
         [version.id],
       )
     ).rows.map((r) => r.id);
@@ -163,7 +94,8 @@ export async function seedOrganization(
       const id = `usr_${randomUUID().replaceAll("-", "")}`;
       const email = `member${i}@brightpath.example`;
       const roles = rolesOf(i);
-      for (const role of roles) memberWith[role] ??= id;
+      // Sessions open as a member whose first role is the one wanted (hr, not an hr's workforce role).
+      memberWith[roles[0]!] ??= id;
       const officer = roles.some((r) => r.endsWith("-officer"));
       const displayName = `${FIRST[i % FIRST.length]!} ${LAST[(i * 7) % LAST.length]!} ${i}`;
       users.push({ id, email, displayName, passwordHash, mfa: officer ? start.toISOString() : null });
@@ -230,7 +162,7 @@ export async function seedOrganization(
     await appendEvents(tx, organizationId, specs, (i) => new Date(start.getTime() + 60_000 + i * step));
     return {
       organizationId,
-      memberWith,
+      memberWith: memberWith as Record<Role, string>,
       members: options.members,
       acknowledged: acks.length,
       events: head.rows[0]!.seq + specs.length,

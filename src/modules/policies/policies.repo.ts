@@ -20,7 +20,7 @@ export interface PolicyVersionRow {
 const COLUMNS = `v.id, v.version, v.content_hash AS "contentHash", v.published_at AS "publishedAt",
   v.published_by AS "publishedBy", u.display_name AS "publishedByName", v.is_current AS "isCurrent",
   v.profile_version_id AS "profileVersionId", pv.version AS "profileVersion",
-  v.rendered->>'documentVersion' AS "documentVersion", v.rendered->>'effectiveDate' AS "effectiveDate"`;
+  v.document_version AS "documentVersion", v.effective_date AS "effectiveDate"`;
 const FROM = `policy_versions v
   JOIN profile_versions pv ON pv.organization_id = v.organization_id AND pv.id = v.profile_version_id
   LEFT JOIN users u ON u.id = v.published_by`;
@@ -51,7 +51,7 @@ export async function listCurrentPolicySummaries(
 ): Promise<PolicySummaryRow[]> {
   const { rows } = await q.query<PolicySummaryRow>(
     `SELECT p->>'id' AS id, (p->>'number')::int AS number, p->>'title' AS title, p->>'summary' AS summary
-       FROM policy_versions v, jsonb_array_elements(v.rendered->'policies') p
+       FROM policy_versions v, jsonb_array_elements(v.summaries) p
       WHERE v.organization_id = $1 AND v.is_current
       ORDER BY 2`,
     [organizationId],

@@ -18,6 +18,7 @@ export interface AuthContext {
 }
 
 export const sessionCookie = "steward_session";
+const lastSeenResolutionMs = 15_000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Opens a session; returns the cookie token (shown once) and the CSRF token the client echoes. */
@@ -66,7 +67,11 @@ export async function resolveSession(
     await db.query("UPDATE sessions SET ended_at = $2 WHERE id = $1", [row.id, now]);
     return null;
   }
-  await db.query("UPDATE sessions SET last_seen_at = $2 WHERE id = $1", [row.id, now]);
+  // Recording activity costs a write per request; recording it at most every 15 seconds can only make
+  // the idle logoff up to 15 seconds stricter, never looser.
+  if (now.getTime() - row.last_seen_at.getTime() >= lastSeenResolutionMs) {
+    await db.query("UPDATE sessions SET last_seen_at = $2 WHERE id = $1", [row.id, now]);
+  }
   const roles = row.roles ?? [];
   return {
     sessionId: row.id,

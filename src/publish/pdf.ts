@@ -93,6 +93,20 @@ ${set.policies.map((p) => policyHtml(set, p)).join("\n")}
 `;
 }
 
+/**
+ * Headless flags for this kind of machine: no sandbox as root, and no background traffic (the
+ * network is closed, and Chromium would otherwise retry its update and sync services).
+ */
+export const chromiumLaunchArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 /** A launched Chromium, ready to print; started early so the launch overlaps with rendering. */
 export interface PdfPrinter {
   print(set: PolicySet, outFile: string): Promise<void>;
@@ -117,15 +131,7 @@ async function launch(executablePath: string): Promise<PdfPrinter> {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: chromiumLaunchArgs,
   });
   const pagePromise = browser.newPage();
   return {

@@ -26,19 +26,12 @@ import { packageRoot } from "../../src/paths.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { AppDeps } from "../../src/server/deps.ts";
 import { ManualClock } from "../support/server.ts";
+import { chromiumLaunchArgs } from "../../src/publish/pdf.ts";
 
 export const chromiumPath = process.env.STEWARD_CHROMIUM ?? "/usr/bin/chromium";
 export const chromiumMissing = existsSync(chromiumPath) ? false : `Chromium not found at ${chromiumPath}`;
 
-export const launchArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+export const launchArgs = chromiumLaunchArgs;
 
 function newest(dir: string): number {
   let latest = 0;

@@ -1,4 +1,5 @@
 /** The audit trail's SQL (the only place it is written). Everything is scoped to one organization unless named `unsafe...`. */
+import type { EncodedFields } from "./canonical.ts";
 import type { Queryable, Transaction } from "../db/index.ts";
 
 export interface ChainHead {
@@ -33,17 +34,8 @@ export async function advanceChainHead(
   }
 }
 
-export interface NewEventRow {
-  organizationId: string;
-  seq: number;
-  occurredAt: string;
-  actorType: string;
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  /** JSON text. */
-  changes: string;
+/** A row to insert: the fields the hash covers, plus the chain links. */
+export interface NewEventRow extends EncodedFields {
   prevHash: string;
   hash: string;
 }

@@ -127,14 +127,19 @@ export function SchemaField(props: FieldProps): ReactNode {
   }
 }
 
-/** An object: a fieldset whose legend is the field's name and whose hint is its description. */
-export function ObjectFields(
-  props: FieldProps & { description: string | undefined; actions?: ReactNode },
-): ReactNode {
-  const { path, node, value, label, depth, description, actions } = props;
-  const error = useFormContext().errorAt(path);
-  const values = isPlainObject(value) ? value : {};
-  const id = controlId(path);
+/**
+ * A fieldset for a nested object or list: legend, hint and error message laid out the same way
+ * everywhere, and focusable so the error summary can move focus to it.
+ */
+export function NestedFieldset(props: {
+  id: string;
+  label: string;
+  depth: number;
+  description: string | undefined;
+  error: string | undefined;
+  children: ReactNode;
+}): ReactNode {
+  const { id, label, depth, description, error, children } = props;
   return (
     <fieldset
       className={error ? "fieldset fieldset--nested field--error" : "fieldset fieldset--nested"}
@@ -149,6 +154,21 @@ export function ObjectFields(
           {error}
         </p>
       ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** An object: a fieldset whose legend is the field's name and whose hint is its description. */
+export function ObjectFields(
+  props: FieldProps & { description: string | undefined; actions?: ReactNode },
+): ReactNode {
+  const { path, node, value, label, depth, description, actions } = props;
+  const error = useFormContext().errorAt(path);
+  const values = isPlainObject(value) ? value : {};
+  const id = controlId(path);
+  return (
+    <NestedFieldset id={id} label={label} depth={depth} description={description} error={error}>
       {Object.entries(node.properties ?? {}).map(([key, child]) => (
         <SchemaField
           key={key}
@@ -160,7 +180,7 @@ export function ObjectFields(
         />
       ))}
       {actions}
-    </fieldset>
+    </NestedFieldset>
   );
 }
 

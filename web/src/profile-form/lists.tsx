@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from "react";
 import type { JsonSchema } from "../api/types.ts";
 import { TextArea } from "../components/fields.tsx";
-import { ObjectFields, useFormContext, type FieldProps } from "./fields.tsx";
+import { NestedFieldset, ObjectFields, useFormContext, type FieldProps } from "./fields.tsx";
 import { controlId, humanize, initialValue } from "./schema.ts";
 
 const lines = (text: string) =>
@@ -59,19 +59,7 @@ export function ObjectList(
   // text of the item that used to sit at its position.
   const [generation, setGeneration] = useState(0);
   return (
-    <fieldset
-      className={error ? "fieldset fieldset--nested field--error" : "fieldset fieldset--nested"}
-      id={id}
-      tabIndex={-1}
-    >
-      <legend className={depth <= 1 ? "legend legend--medium" : "legend"}>{label}</legend>
-      {description ? <div className="hint">{description}</div> : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <NestedFieldset id={id} label={label} depth={depth} description={description} error={error}>
       {items.length === 0 ? <p className="muted">None yet. Use the button below to add one.</p> : null}
       {items.map((entry, index) => (
         <ObjectFields
@@ -108,6 +96,6 @@ export function ObjectList(
       >
         Add {items.length === 0 ? "a" : "another"} {one.toLowerCase()}
       </button>
-    </fieldset>
+    </NestedFieldset>
   );
 }

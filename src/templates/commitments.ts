@@ -2,6 +2,7 @@
  * Turns a declared commitment into its rendered form: the sentence as published, the schedule with
  * the profile's numbers filled in, and the typed parameters it reads.
  */
+import type { Template } from "liquidjs";
 import { Cadence } from "../profile/primitives.ts";
 import type { Profile } from "../profile/schema.ts";
 import type { TemplateProblem } from "./errors.ts";
@@ -25,6 +26,8 @@ interface Input {
   policyId: string;
   section: ParsedSection;
   text: string;
+  /** The evidence line, parsed once when the library was loaded. */
+  evidence: Template[];
   citations: string[];
   profile: Profile;
   /** The same Liquid scope the policy body sees (profile keys and derived facts). */
@@ -94,9 +97,9 @@ export function buildCommitment(input: Input): RenderedCommitment {
     owner: declaration.owner,
     text,
     schedule: resolveSchedule(input),
-    evidence: liquidEngine().parseAndRenderSync(declaration.evidence, input.scope, {
-      globals: { profile },
-    }) as string,
+    evidence: (
+      liquidEngine().renderSync(input.evidence, input.scope, { globals: { profile } }) as string
+    ).trim(),
     citations,
     rules: declaration.rules,
     parameters,

@@ -20,8 +20,15 @@ export interface PolicyTemplate {
   bodyText: string;
   summary: Template[];
   when: Template[] | null;
-  commitments: Map<string, { text: Template[]; when: Template[] | null }>;
+  /** Each commitment's sentence, evidence and condition, parsed once. */
+  commitments: Map<string, ParsedCommitment>;
   source: string;
+}
+
+export interface ParsedCommitment {
+  text: Template[];
+  evidence: Template[];
+  when: Template[] | null;
 }
 
 const cache = new Map<string, { stamp: string; templates: PolicyTemplate[] }>();
@@ -55,11 +62,12 @@ function parseOne(file: string, source: string, problems: TemplateProblem[]): Po
     }
   };
   const meta = parsed.data;
-  const commitments = new Map<string, { text: Template[]; when: Template[] | null }>();
+  const commitments = new Map<string, ParsedCommitment>();
   for (const c of meta.commitments) {
     const text = tryParse(c.text, `commitment "${c.id}"`);
+    const evidence = tryParse(c.evidence, `commitment "${c.id}" evidence`);
     const when = c.when ? tryParse(`{% if ${c.when} %}true{% endif %}`, `commitment "${c.id}" when`) : null;
-    if (text) commitments.set(c.id, { text, when });
+    if (text && evidence) commitments.set(c.id, { text, evidence, when });
   }
   const parsedBody = tryParse(body, "");
   const summary = tryParse(meta.summary, "summary");

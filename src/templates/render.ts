@@ -172,6 +172,7 @@ function finishPolicy(
           policyId: template.meta.id,
           section,
           text: sentence,
+          evidence: template.commitments.get(declaration.id)!.evidence,
           citations,
           profile,
           scope,

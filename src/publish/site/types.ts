@@ -2,6 +2,7 @@
  * What the static site needs beyond the PolicySet: the citation coverage and the optional
  * shared-responsibility table. The template engine computes both; the site only lays them out.
  */
+import type { SharedResponsibilityRow } from "../../templates/shared-responsibility.ts";
 
 /** One regulation citation and the policy sections and commitments that address it. */
 export interface CoverageRow {
@@ -20,16 +21,8 @@ export interface CoverageRow {
   commitments: { id: string; policyId: string; sectionId: string }[];
 }
 
-/** One area of the shared-responsibility table: who does the work for each offering. */
-export interface SharedResponsibilityRow {
-  area: string;
-  citations: string[];
-  byOffering: {
-    offering: string /* offering name */;
-    responsibility: "organization" | "customer" | "shared";
-    note: string;
-  }[];
-}
+/** One area of the shared-responsibility table (defined by the engine that builds it). */
+export type { SharedResponsibilityRow };
 
 /** Inputs of `renderSite` that do not come from the PolicySet. */
 export interface SiteExtras {

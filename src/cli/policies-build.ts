@@ -1,5 +1,6 @@
 /** `steward policies build --profile FILE --out DIR [--format site,markdown,pdf] [--chromium PATH]` */
 import { relative } from "node:path";
+import { config } from "../config.ts";
 import { loadProfileFile } from "../profile/load.ts";
 import { buildPolicies, publishFormats, type PublishFormat } from "../publish/build.ts";
 import { TemplateError, formatProblem } from "../templates/errors.ts";
@@ -15,7 +16,7 @@ Renders the organization's policy set from its profile and writes:
   DIR/markdown/<id>.md     one Markdown file per policy (with --format markdown)
   DIR/policies.pdf         the whole set as one PDF (with --format pdf; needs Chromium)
   DIR/coverage.json        always: every HIPAA citation and the sections that address it
-Default formats: site,markdown.`;
+Default formats: site,markdown. Chromium: --chromium PATH, else STEWARD_CHROMIUM, else /usr/bin/chromium.`;
 
 export function parseFormats(value: string | undefined): PublishFormat[] {
   if (value === undefined) return ["site", "markdown"];
@@ -67,7 +68,7 @@ export const policiesBuild: Command = {
       const result = await buildPolicies(loaded.profile, {
         outDir: values.out,
         formats,
-        chromiumPath: values.chromium,
+        chromiumPath: values.chromium ?? config().STEWARD_CHROMIUM,
       });
       const { summary } = result.coverage;
       const org = result.set.profile.organization.name;

@@ -28,6 +28,17 @@ export const permissions = [
   "acknowledgments:read",
   "audit:read",
   "audit:export",
+  "evidence:upload",
+  "evidence:read",
+  "evidence:manage",
+  "obligations:read",
+  "obligations:manage",
+  "workforce:read",
+  "workforce:manage",
+  "access:decide",
+  "sanctions:manage",
+  "changes:propose",
+  "changes:approve",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,6 +57,10 @@ const grants: Record<Role, readonly Permission[]> = {
     "policies:read",
     "policies:publish",
     "acknowledgments:create",
+    "evidence:upload",
+    "evidence:read",
+    "obligations:read",
+    "changes:approve",
   ],
   hr: [
     "organization:read",
@@ -56,8 +71,14 @@ const grants: Record<Role, readonly Permission[]> = {
     "policies:read",
     "acknowledgments:create",
     "acknowledgments:read",
+    "evidence:upload",
+    "evidence:read",
+    "obligations:read",
+    "workforce:read",
+    "workforce:manage",
+    "sanctions:manage",
   ],
-  "workforce-member": ["organization:read", "policies:read", "acknowledgments:create"],
+  "workforce-member": ["organization:read", "policies:read", "acknowledgments:create", "evidence:upload"],
   auditor: [
     "organization:read",
     "members:read",
@@ -66,6 +87,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "acknowledgments:read",
     "audit:read",
     "audit:export",
+    "evidence:read",
+    "obligations:read",
+    "workforce:read",
   ],
 };
 

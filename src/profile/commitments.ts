@@ -29,8 +29,14 @@ export const Governance = z
       "Years each policy version and required record is kept after it was last in effect.",
       6,
     ),
+    graceDays: wholeNumber(
+      0,
+      30,
+      "Days after the due date of recurring work before it is reported overdue; deadlines that the law or a contract sets (triggered work) have no grace.",
+      0,
+    ),
   })
-  .describe("Policy set version, effective date, review and retention.");
+  .describe("Policy set version, effective date, review, retention and grace for recurring work.");
 
 export const Access = z
   .strictObject({

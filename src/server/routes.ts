@@ -1,6 +1,7 @@
 /** Every API route of the application, one line per module. */
 import { acknowledgmentRoutes } from "../modules/acknowledgments/acknowledgments.routes.ts";
 import { auditLogRoutes } from "../modules/audit-log/audit-log.routes.ts";
+import { obligationRoutes } from "../modules/obligations/obligations.routes.ts";
 import { policyRoutes } from "../modules/policies/policies.routes.ts";
 import { profileRoutes } from "../modules/profile/profile.routes.ts";
 import { sessionRoutes } from "../modules/session/session.routes.ts";
@@ -18,4 +19,5 @@ export const allRoutes: AnyRoute[] = [
   ...identityRoutes,
   ...membersRoutes,
   ...setupRoutes,
+  ...obligationRoutes,
 ];

@@ -46,9 +46,11 @@ function resolveSchedule({ declaration, profile, file, problems }: Input): Resol
     case "standing":
       return { kind: "standing" };
     case "recurring": {
-      const cadence = Cadence.safeParse(readPath(profile, schedule.cadence));
+      // A profile path ("auditing.logReviewCadence") or a fixed cadence word ("weekly").
+      const fixed = !schedule.cadence.includes(".");
+      const cadence = Cadence.safeParse(fixed ? schedule.cadence : readPath(profile, schedule.cadence));
       if (!cadence.success) return fail(`"${schedule.cadence}" is not a cadence in the profile`);
-      return { kind: "recurring", cadence: cadence.data, cadenceParam: schedule.cadence };
+      return { kind: "recurring", cadence: cadence.data, cadenceParam: fixed ? null : schedule.cadence };
     }
     case "triggered": {
       const within = schedule.within;
@@ -77,7 +79,9 @@ export function commitmentParameterPaths(declaration: CommitmentDeclaration): st
   const schedule = declaration.schedule;
   const fromSchedule =
     schedule.kind === "recurring"
-      ? [schedule.cadence]
+      ? schedule.cadence.includes(".")
+        ? [schedule.cadence]
+        : []
       : schedule.kind === "triggered" && "param" in schedule.within
         ? [schedule.within.param]
         : [];

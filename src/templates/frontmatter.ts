@@ -49,6 +49,7 @@ export const triggerEvents = [
   "audit-report.requested",
   "disaster.declared",
 ] as const;
+export type TriggerEvent = (typeof triggerEvents)[number];
 
 /** A deadline: a profile path holding a number, or a fixed number, in hours or days. */
 const Within = z.union([
@@ -65,7 +66,9 @@ const Within = z.union([
 export const Schedule = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("recurring"),
-    cadence: z.string().min(1).describe("Profile path of a cadence, for example auditing.logReviewCadence."),
+    cadence: z.string().min(1).describe(
+        "Profile path of a cadence, for example auditing.logReviewCadence, or a fixed cadence word such as weekly.",
+      ),
   }),
   z.strictObject({ kind: z.literal("triggered"), event: z.enum(triggerEvents), within: Within }),
   z.strictObject({

@@ -18,7 +18,7 @@ export interface RenderedSection {
 }
 
 export type ResolvedSchedule =
-  | { kind: "recurring"; cadence: Cadence; cadenceParam: string }
+  | { kind: "recurring"; cadence: Cadence; cadenceParam: string | null }
   | {
       kind: "triggered";
       event: (typeof triggerEvents)[number];

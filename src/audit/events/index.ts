@@ -4,7 +4,21 @@
  */
 import { z } from "zod";
 import { findSecretKey } from "../secrets.ts";
+import {
+  EvidenceDisposed,
+  EvidenceDownloaded,
+  EvidenceLegalHoldChanged,
+  EvidenceLinked,
+  EvidenceRetentionChanged,
+  EvidenceUploaded,
+} from "./evidence.ts";
 import { OrganizationCreated, OrganizationRenamed } from "./organization.ts";
+import {
+  ObligationEventRaised,
+  ObligationsRecomputed,
+  OccurrenceCompleted,
+  OccurrenceWaived,
+} from "./obligations.ts";
 import { PolicyAcknowledged, PolicyPublished } from "./policy.ts";
 import { ProfileVersionCreated } from "./profile.ts";
 import { MembershipRoleChanged, UserInvited, UserLockedOut, UserSignedIn } from "./user.ts";
@@ -39,6 +53,16 @@ export const eventSchemas = [
   MembershipCreated,
   MembershipRolesChanged,
   MembershipRemoved,
+  ObligationsRecomputed,
+  ObligationEventRaised,
+  OccurrenceCompleted,
+  OccurrenceWaived,
+  EvidenceUploaded,
+  EvidenceLinked,
+  EvidenceDownloaded,
+  EvidenceLegalHoldChanged,
+  EvidenceRetentionChanged,
+  EvidenceDisposed,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", eventSchemas).superRefine((event, ctx) => {

@@ -9,6 +9,7 @@ import { AppError } from "../../server/errors.ts";
 import { TemplateError } from "../../templates/errors.ts";
 import type { PolicySet } from "../../templates/model.ts";
 import { renderPolicySet } from "../../templates/render.ts";
+import { followPolicyVersion } from "../obligations/follow-policies.service.ts";
 import {
   findCurrentProfile,
   lockOrganization,
@@ -109,6 +110,14 @@ export async function publishPolicies(options: PublishPoliciesOptions): Promise<
         event: options.unsafeAlterEvent ? options.unsafeAlterEvent(event, index) : event,
       });
     }
+    await followPolicyVersion(tx, {
+      organizationId,
+      policyVersionId: version.id,
+      set,
+      effectiveFrom: set.effectiveDate,
+      now,
+      actor,
+    });
     return { version, created: true, counts };
   });
 }

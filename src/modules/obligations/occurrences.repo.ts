@@ -1,0 +1,157 @@
+/** Reading and closing occurrences. Every query is scoped to one organization. */
+import type { Queryable, Transaction } from "../../db/index.ts";
+import type { OccurrenceStatus } from "../../obligations/deadlines.ts";
+
+/**
+ * An occurrence's status at `$now`, computed from its instants so it never goes stale. Must agree
+ * with occurrenceStatus() in src/obligations/deadlines.ts (a test compares them).
+ */
+export function statusSql(now: string): string {
+  return `CASE WHEN o.waived_at IS NOT NULL THEN 'waived'
+    WHEN o.completed_at IS NOT NULL AND o.completed_at < o.overdue_at THEN 'done'
+    WHEN o.completed_at IS NOT NULL THEN 'done-late'
+    WHEN o.superseded_at IS NOT NULL THEN 'superseded'
+    WHEN ${now} >= o.overdue_at THEN 'overdue'
+    WHEN ${now} >= o.due_soon_at THEN 'due' ELSE 'upcoming' END`;
+}
+
+export type ListedStatus = OccurrenceStatus | "superseded";
+
+export interface OccurrenceRow {
+  id: string;
+  obligationId: string;
+  commitmentId: string;
+  policyId: string;
+  sectionNumber: string;
+  text: string;
+  evidence: string;
+  kind: "recurring" | "triggered";
+  ownerRole: string;
+  rules: string[];
+  citations: string[];
+  personId: string | null;
+  personName: string | null;
+  personUserId: string | null;
+  supervisorUserId: string | null;
+  subjectUserId: string | null;
+  startsOn: string | null;
+  dueOn: string;
+  dueAt: Date;
+  overdueAt: Date;
+  completedAt: Date | null;
+  completedBy: string | null;
+  completedByName: string | null;
+  completionNote: string | null;
+  waivedAt: Date | null;
+  waivedBy: string | null;
+  waivedByName: string | null;
+  waiverReason: string | null;
+  supersededAt: Date | null;
+  triggerEvent: string | null;
+  triggerSubjectType: string | null;
+  triggerSubjectId: string | null;
+  status: ListedStatus;
+}
+
+const SELECT = `SELECT o.id, o.obligation_id AS "obligationId", ob.commitment_id AS "commitmentId", ob.policy_id AS "policyId",
+  ob.section_number AS "sectionNumber", ob.text, ob.evidence, ob.kind, ob.owner_role AS "ownerRole", ob.rules, ob.citations,
+  o.person_id AS "personId", p.full_name AS "personName", p.user_id AS "personUserId", sup.user_id AS "supervisorUserId",
+  o.subject_user_id AS "subjectUserId", o.starts_on AS "startsOn", o.due_on AS "dueOn", o.due_at AS "dueAt",
+  o.overdue_at AS "overdueAt", o.completed_at AS "completedAt", o.completed_by AS "completedBy",
+  cu.display_name AS "completedByName", o.completion_note AS "completionNote", o.waived_at AS "waivedAt",
+  o.waived_by AS "waivedBy", wu.display_name AS "waivedByName", o.waiver_reason AS "waiverReason",
+  o.superseded_at AS "supersededAt", t.event AS "triggerEvent", t.subject_type AS "triggerSubjectType",
+  t.subject_id AS "triggerSubjectId", ${statusSql("$2::timestamptz")} AS status
+  FROM occurrences o
+  JOIN obligations ob ON ob.organization_id = o.organization_id AND ob.id = o.obligation_id
+  LEFT JOIN people p ON p.organization_id = o.organization_id AND p.id = o.person_id
+  LEFT JOIN people sup ON sup.organization_id = p.organization_id AND sup.id = p.supervisor_id
+  LEFT JOIN users cu ON cu.id = o.completed_by
+  LEFT JOIN users wu ON wu.id = o.waived_by
+  LEFT JOIN obligation_triggers t ON t.organization_id = o.organization_id AND t.id = o.trigger_id`;
+
+export interface OccurrenceFilter {
+  /** Only work this user owes: as the person, their supervisor, or a holder of the owner role. */
+  assignee?: { userId: string; ownerRoles: readonly string[] };
+  statuses?: readonly ListedStatus[];
+  from?: string;
+  to?: string;
+  commitmentId?: string;
+  personId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listOccurrences(
+  q: Queryable,
+  organizationId: string,
+  now: Date,
+  f: OccurrenceFilter,
+): Promise<OccurrenceRow[]> {
+  const params: unknown[] = [organizationId, now];
+  const where = ["o.organization_id = $1"];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.assignee) {
+    params.push(f.assignee.userId, f.assignee.ownerRoles);
+    const me = `$${params.length - 1}`;
+    const roles = `$${params.length}::text[]`;
+    where.push(`((ob.owner_role = 'workforce-member' AND p.user_id = ${me})
+      OR (ob.owner_role = 'supervisor' AND sup.user_id = ${me})
+      OR (ob.owner_role NOT IN ('workforce-member', 'supervisor') AND ob.owner_role = ANY(${roles})))`);
+  }
+  if (f.statuses) add((n) => `(${statusSql("$2::timestamptz")}) = ANY(${n}::text[])`, f.statuses);
+  if (f.from !== undefined) add((n) => `o.due_on >= ${n}::date`, f.from);
+  if (f.to !== undefined) add((n) => `o.due_on <= ${n}::date`, f.to);
+  if (f.commitmentId !== undefined) add((n) => `ob.commitment_id = ${n}`, f.commitmentId);
+  if (f.personId !== undefined) add((n) => `o.person_id = ${n}`, f.personId);
+  params.push(f.limit, f.offset);
+  const { rows } = await q.query<OccurrenceRow>(
+    `${SELECT} WHERE ${where.join(" AND ")} ORDER BY o.due_at, o.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+/** One occurrence, locked for the rest of the transaction when `lock` (completing or waiving it). */
+export async function findOccurrence(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  now: Date,
+  lock = false,
+): Promise<OccurrenceRow | null> {
+  const { rows } = await q.query<OccurrenceRow>(
+    `${SELECT} WHERE o.organization_id = $1 AND o.id = $3${lock ? " FOR UPDATE OF o" : ""}`,
+    [organizationId, now, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markCompleted(
+  tx: Transaction,
+  organizationId: string,
+  id: string,
+  done: { at: Date; by: string; note: string | null },
+): Promise<void> {
+  await tx.query(
+    `UPDATE occurrences SET completed_at = $3, completed_by = $4, completion_note = $5
+      WHERE organization_id = $1 AND id = $2`,
+    [organizationId, id, done.at, done.by, done.note],
+  );
+}
+
+export async function markWaived(
+  tx: Transaction,
+  organizationId: string,
+  id: string,
+  waiver: { at: Date; by: string; reason: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE occurrences SET waived_at = $3, waived_by = $4, waiver_reason = $5
+      WHERE organization_id = $1 AND id = $2`,
+    [organizationId, id, waiver.at, waiver.by, waiver.reason],
+  );
+}

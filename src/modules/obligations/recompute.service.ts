@@ -1,0 +1,127 @@
+/**
+ * The schedule follows the approved policies. `recomputeObligations` runs inside the transaction
+ * that makes a policy version current: obligations whose schedule is unchanged stay, changed ones
+ * close on the effective date and reopen from it, and open work they owed from that date on is set
+ * aside (superseded, kept for history). Work due before the effective date stays exactly as it was.
+ * `materializeOccurrences` writes the periods now owed; both are idempotent.
+ */
+import { recordEvent, type Actor } from "../../audit/index.ts";
+import type { Transaction } from "../../db/index.ts";
+import { addDays, localDateOf, type LocalDate } from "../../obligations/deadlines.ts";
+import { lookbackDays, recurringOccurrences, type NewOccurrence } from "../../obligations/materialize.ts";
+import { obligationSpecs, planRecompute } from "../../obligations/plan.ts";
+import type { RenderedCommitment } from "../../templates/model.ts";
+import {
+  closeObligations,
+  insertObligation,
+  insertOccurrences,
+  listObligationsSince,
+  listPeopleSince,
+  refreshObligation,
+  supersedeOpenOccurrences,
+} from "./obligations.repo.ts";
+
+export interface RecomputeOptions {
+  organizationId: string;
+  policyVersionId: string;
+  commitments: readonly RenderedCommitment[];
+  /** governance.graceDays of the version's profile. */
+  graceDays: number;
+  timeZone: string;
+  /** The day the version takes effect, in the organization's time zone. */
+  effectiveFrom: LocalDate;
+  now: Date;
+  actor: Actor;
+}
+
+export interface RecomputeResult {
+  kept: number;
+  opened: number;
+  closed: number;
+  superseded: number;
+  occurrencesAdded: number;
+}
+
+export async function recomputeObligations(
+  tx: Transaction,
+  options: RecomputeOptions,
+): Promise<RecomputeResult> {
+  const { organizationId, effectiveFrom, now, timeZone } = options;
+  const today = localDateOf(now, timeZone);
+  const active = (await listObligationsSince(tx, organizationId, today)).filter(
+    (o) => o.effectiveUntil === null,
+  );
+  const plan = planRecompute(active, obligationSpecs(options.commitments, options.graceDays));
+  for (const { id, spec } of plan.keep) {
+    await refreshObligation(tx, organizationId, id, options.policyVersionId, spec);
+  }
+  await closeObligations(tx, organizationId, plan.close, effectiveFrom);
+  const superseded = await supersedeOpenOccurrences(tx, organizationId, plan.close, effectiveFrom, now);
+  const trackedFrom = effectiveFrom > today ? effectiveFrom : today;
+  for (const spec of plan.open) {
+    await insertObligation(tx, {
+      organizationId,
+      policyVersionId: options.policyVersionId,
+      spec,
+      effectiveFrom,
+      trackedFrom,
+    });
+  }
+  const occurrencesAdded = await materializeOccurrences(tx, organizationId, timeZone, now);
+  const result = {
+    kept: plan.keep.length,
+    opened: plan.open.length,
+    closed: plan.close.length,
+    superseded,
+    occurrencesAdded,
+  };
+  await recordEvent(tx, {
+    organizationId,
+    actor: options.actor,
+    at: now,
+    event: {
+      action: "obligations.recomputed",
+      target: { type: "policy-version", id: options.policyVersionId },
+      changes: { effectiveFrom, ...result },
+    },
+  });
+  return result;
+}
+
+/**
+ * Writes every recurring period owed up to the next one ahead, for every obligation that may still
+ * owe one (in effect, or closed within the look-back window). Run after each recompute and by the
+ * scheduler each hour; returns how many occurrences were new.
+ */
+export async function materializeOccurrences(
+  tx: Transaction,
+  organizationId: string,
+  timeZone: string,
+  now: Date,
+): Promise<number> {
+  const today = localDateOf(now, timeZone);
+  const since = addDays(today, -lookbackDays);
+  const obligations = await listObligationsSince(tx, organizationId, since);
+  const recurring = obligations.filter((o) => o.kind === "recurring");
+  const people = recurring.some((o) => o.perPerson) ? await listPeopleSince(tx, organizationId, since) : [];
+  const owed: NewOccurrence[] = [];
+  for (const o of recurring) {
+    owed.push(
+      ...recurringOccurrences(
+        {
+          id: o.id,
+          perPerson: o.perPerson,
+          cadence: { every: o.cadenceEvery!, unit: o.cadenceUnit! },
+          anchorDate: o.anchorDate!,
+          trackedFrom: o.trackedFrom,
+          effectiveUntil: o.effectiveUntil,
+          graceDays: o.graceDays,
+        },
+        people,
+        today,
+        timeZone,
+      ),
+    );
+  }
+  return insertOccurrences(tx, organizationId, owed, now);
+}

@@ -2,6 +2,9 @@
 -- creates, the events that trigger work, and every occurrence of that work with its deadline.
 -- Composite foreign keys carry organization_id, so no row can point into another organization.
 
+-- Lets rows of other tables name a policy version of their own organization.
+ALTER TABLE policy_versions ADD CONSTRAINT policy_versions_organization_id UNIQUE (organization_id, id);
+
 -- Employees and contractors, whether or not they have an account (user_id links the two).
 CREATE TABLE people (
   id text PRIMARY KEY DEFAULT ('per_' || replace(gen_random_uuid()::text, '-', '')),
@@ -105,6 +108,8 @@ CREATE TABLE occurrences (
   completed_at timestamptz,
   completed_by text REFERENCES users (id),
   completion_note text CHECK (length(completion_note) <= 4000),
+  -- Evidence items attached when the work was completed (the dashboard sums it without a join).
+  evidence_count integer NOT NULL DEFAULT 0 CHECK (evidence_count >= 0),
   waived_at timestamptz,
   waived_by text REFERENCES users (id),
   waiver_reason text CHECK (length(waiver_reason) <= 4000),

@@ -134,12 +134,12 @@ export async function markCompleted(
   tx: Transaction,
   organizationId: string,
   id: string,
-  done: { at: Date; by: string; note: string | null },
+  done: { at: Date; by: string; note: string | null; evidenceCount: number },
 ): Promise<void> {
   await tx.query(
-    `UPDATE occurrences SET completed_at = $3, completed_by = $4, completion_note = $5
+    `UPDATE occurrences SET completed_at = $3, completed_by = $4, completion_note = $5, evidence_count = $6
       WHERE organization_id = $1 AND id = $2`,
-    [organizationId, id, done.at, done.by, done.note],
+    [organizationId, id, done.at, done.by, done.note, done.evidenceCount],
   );
 }
 

@@ -85,7 +85,12 @@ export async function completeOccurrence(options: CompleteOptions): Promise<void
         now,
       });
     }
-    await markCompleted(tx, organizationId, occ.id, { at: now, by: caller.userId, note: options.note });
+    await markCompleted(tx, organizationId, occ.id, {
+      at: now,
+      by: caller.userId,
+      note: options.note,
+      evidenceCount: options.evidenceIds.length,
+    });
     await recordEvent(tx, {
       organizationId,
       actor: { type: "user", id: caller.userId },

@@ -130,3 +130,18 @@ CREATE INDEX occurrences_person ON occurrences (organization_id, person_id, due_
 -- Open work is a small share of six years of history: inboxes and the dashboard read this index.
 CREATE INDEX occurrences_open ON occurrences (organization_id, obligation_id, overdue_at)
   WHERE completed_at IS NULL AND waived_at IS NULL AND superseded_at IS NULL;
+
+-- Closed work counted per obligation, kept in the transaction that closes an occurrence, so the
+-- dashboard reads a row per obligation instead of six years of history on every request.
+-- rebuildProgress (obligations.repo.ts) recomputes it from occurrences.
+CREATE TABLE obligation_progress (
+  organization_id text NOT NULL,
+  obligation_id text NOT NULL,
+  done integer NOT NULL DEFAULT 0 CHECK (done >= 0),
+  done_late integer NOT NULL DEFAULT 0 CHECK (done_late >= 0),
+  waived integer NOT NULL DEFAULT 0 CHECK (waived >= 0),
+  evidence integer NOT NULL DEFAULT 0 CHECK (evidence >= 0),
+  last_completed_at timestamptz,
+  PRIMARY KEY (organization_id, obligation_id),
+  FOREIGN KEY (organization_id, obligation_id) REFERENCES obligations (organization_id, id)
+);

@@ -26,30 +26,50 @@ const averageDays = { day: 1, week: 7, month: 365.2425 / 12, year: 365.2425 } as
 
 /** True for a strict "YYYY-MM-DD" that exists on the calendar ("2025-02-29" is false). */
 export function isLocalDate(value: string): boolean {
-  return (
-    typeof value === "string" &&
-    localDatePattern.test(value) &&
-    DateTime.fromISO(value, { zone: "utc" }).isValid
-  );
+  if (typeof value !== "string" || !localDatePattern.test(value)) return false;
+  const [y, m, d] = parts(value);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-// Date-only arithmetic happens in UTC: it has no DST, so adding a day there adds a calendar day.
-function calendar(date: LocalDate, name: string): DateTime {
+// Date-only arithmetic is integer arithmetic on UTC days: no zone, no DST, and no library call, since
+// the engine runs it for every period of every person (thousands per recompute).
+function parts(date: LocalDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** Date.UTC without its two-digit-year rule (Date.UTC(50, 0, 1) is 1950). */
+function utc(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(utc(year, month, 0)).getUTCDate();
+}
+
+function checkDate(date: LocalDate, name: string): void {
   if (!isLocalDate(date))
     throw new RangeError(`${name} must be an existing YYYY-MM-DD date, got ${show(date)}`);
-  return DateTime.fromISO(date, { zone: "utc" });
 }
 
-// Years past 9999 would print as "+010000-..." and sort wrongly as strings: refuse them.
-function toLocalDate(value: DateTime): LocalDate {
-  const text = value.toISODate();
-  if (text === null || !localDatePattern.test(text)) throw new RangeError(`date out of range: ${show(text)}`);
-  return text;
+function fromUtc(ms: number): LocalDate {
+  const text = new Date(ms).toISOString();
+  // Years past 9999 would print as "+010000-..." and sort wrongly as strings: refuse them.
+  if (text.length !== 24 || text[0] === "-") throw new RangeError(`date out of range: ${text}`);
+  return text.slice(0, 10);
 }
 
+const dayMs = 86_400_000;
+const utcDay = (date: LocalDate) => {
+  const [y, m, d] = parts(date);
+  return utc(y, m - 1, d) / dayMs;
+};
+
+const validZones = new Set<string>();
 function checkZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   if (typeof timeZone !== "string" || !IANAZone.isValidZone(timeZone))
     throw new RangeError(`timeZone must be an IANA time zone, got ${show(timeZone)}`);
+  validZones.add(timeZone);
 }
 
 function checkInstant(instant: Date, name: string): void {
@@ -76,9 +96,10 @@ function show(value: unknown): string {
 
 /** The date `days` calendar days after `date` (before it when negative). */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const start = calendar(date, "date");
+  checkDate(date, "date");
   checkInteger(days, "days");
-  return toLocalDate(start.plus({ days }));
+  const [y, m, d] = parts(date);
+  return fromUtc(utc(y, m - 1, d + days));
 }
 
 /**
@@ -87,35 +108,61 @@ export function addDays(date: LocalDate, days: number): LocalDate {
  * 2025-02-28, +4 years = 2028-02-29. A week is 7 days.
  */
 export function addCadence(anchor: LocalDate, cadence: Cadence, n: number): LocalDate {
-  const start = calendar(anchor, "anchor");
+  checkDate(anchor, "anchor");
   checkCadence(cadence);
   checkInteger(n, "n", 0);
   const steps = cadence.every * n;
-  // One plus() from the anchor: chaining would drift (Jan 31 -> Feb 28 -> Mar 28); Luxon clamps
-  // to the last day of the target month, which is the rule we want.
-  const amount = {
-    day: { days: steps },
-    week: { days: 7 * steps },
-    month: { months: steps },
-    year: { years: steps },
-  };
-  return toLocalDate(start.plus(amount[cadence.unit]));
+  const [y, m, d] = parts(anchor);
+  if (cadence.unit === "day" || cadence.unit === "week") {
+    return fromUtc(utc(y, m - 1, d + steps * (cadence.unit === "week" ? 7 : 1)));
+  }
+  // One step from the anchor: chaining would drift (Jan 31 -> Feb 28 -> Mar 28). The day clamps to
+  // the last day of the target month.
+  const months = m - 1 + steps * (cadence.unit === "year" ? 12 : 1);
+  const year = y + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  return fromUtc(utc(year, month - 1, Math.min(d, daysInMonth(year, month))));
 }
 
 /** The local calendar date of an instant in a zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
   checkInstant(instant, "instant");
   checkZone(timeZone);
-  return toLocalDate(DateTime.fromJSDate(instant, { zone: timeZone }));
+  let format = localDateFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    localDateFormats.set(timeZone, format);
+  }
+  const text = format.format(instant);
+  if (!localDatePattern.test(text)) throw new RangeError(`date out of range: ${text}`);
+  return text;
 }
+
+const localDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The instant a local date starts in the zone (if DST skips midnight, the first local time after). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
-  calendar(date, "date");
+  checkDate(date, "date");
   checkZone(timeZone);
-  // Luxon moves a local time that falls in a DST gap forward, past the gap.
-  return DateTime.fromISO(date, { zone: timeZone }).toJSDate();
+  // Remembered per zone and date: periods of thousands of people share few dates, and the zone
+  // lookup is the costly part.
+  const key = `${timeZone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    // Luxon moves a local time that falls in a DST gap forward, past the gap.
+    start = DateTime.fromISO(date, { zone: timeZone }).toMillis();
+    if (dayStarts.size >= 100_000) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
 }
+const dayStarts = new Map<string, number>();
 
 /** The instant a local date ends in the zone: the next day's start (exclusive; a DST day is 23 or 25 h). */
 export function endOfLocalDay(date: LocalDate, timeZone: string): Date {
@@ -164,15 +211,15 @@ export function recurrences(
   from: LocalDate,
   to: LocalDate,
 ): { index: number; startsOn: LocalDate; dueOn: LocalDate }[] {
-  const start = calendar(anchor, "anchor");
-  const first = calendar(from, "from");
-  calendar(to, "to");
+  checkDate(anchor, "anchor");
+  checkDate(from, "from");
+  checkDate(to, "to");
   checkCadence(cadence);
   if (from > to) return [];
   const dueOnOf = (index: number) => addDays(addCadence(anchor, cadence, index), -1);
   // Jump near the first occurrence due on or after `from` by the average period, then step to the
   // exact one: month lengths vary, but the estimate is off by a step or two at most.
-  const elapsed = first.diff(start, "days").days;
+  const elapsed = utcDay(from) - utcDay(anchor);
   let index = Math.max(1, Math.floor(elapsed / (averageDays[cadence.unit] * cadence.every)));
   while (index > 1 && dueOnOf(index - 1) >= from) index--;
   while (dueOnOf(index) < from) index++;
@@ -188,7 +235,7 @@ export function recurrences(
  */
 export function overdueAt(dueAt: Date, dueOn: LocalDate, graceDays: number, timeZone: string): Date {
   checkInstant(dueAt, "dueAt");
-  calendar(dueOn, "dueOn");
+  checkDate(dueOn, "dueOn");
   checkInteger(graceDays, "graceDays", 0);
   checkZone(timeZone);
   // A copy: callers may hold on to the result, and Dates are mutable.

@@ -10,8 +10,8 @@ export interface ObligationWork extends WorkCounts {
 }
 
 /**
- * Open work comes from the small partial index of open occurrences; closed work is one pass over
- * the history grouped by obligation. Both keyed by obligation, merged in memory.
+ * Open work comes from the small partial index of open occurrences; closed work from the
+ * per-obligation progress counters. Both keyed by obligation, merged in memory.
  */
 export async function countWork(
   q: Queryable,
@@ -43,15 +43,9 @@ export async function countWork(
     lastCompletedAt: Date | null;
     evidence: number;
   }>(
-    `SELECT obligation_id AS "obligationId",
-       count(*) FILTER (WHERE completed_at < overdue_at)::int AS done,
-       count(*) FILTER (WHERE completed_at >= overdue_at)::int AS "doneLate",
-       count(*) FILTER (WHERE waived_at IS NOT NULL)::int AS waived,
-       max(completed_at) AS "lastCompletedAt",
-       sum(evidence_count)::int AS evidence
-       FROM occurrences
-      WHERE organization_id = $1 AND (completed_at IS NOT NULL OR waived_at IS NOT NULL)
-      GROUP BY obligation_id`,
+    `SELECT obligation_id AS "obligationId", done, done_late AS "doneLate", waived,
+       last_completed_at AS "lastCompletedAt", evidence
+       FROM obligation_progress WHERE organization_id = $1`,
     [organizationId],
   );
   const work = new Map<string, ObligationWork>();

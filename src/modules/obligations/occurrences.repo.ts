@@ -130,6 +130,36 @@ export async function findOccurrence(
   return rows[0] ?? null;
 }
 
+/** Counts one closed occurrence toward its obligation's progress (same transaction as the close). */
+async function addProgress(tx: Transaction, organizationId: string, occurrenceId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO obligation_progress AS p (organization_id, obligation_id, done, done_late, waived, evidence, last_completed_at)
+     SELECT organization_id, obligation_id,
+            COALESCE(completed_at < overdue_at, false)::int, COALESCE(completed_at >= overdue_at, false)::int, (waived_at IS NOT NULL)::int,
+            evidence_count, completed_at
+       FROM occurrences WHERE organization_id = $1 AND id = $2
+     ON CONFLICT (organization_id, obligation_id) DO UPDATE SET
+       done = p.done + excluded.done, done_late = p.done_late + excluded.done_late, waived = p.waived + excluded.waived,
+       evidence = p.evidence + excluded.evidence,
+       last_completed_at = GREATEST(p.last_completed_at, excluded.last_completed_at)`,
+    [organizationId, occurrenceId],
+  );
+}
+
+/** Recomputes every obligation's progress from its occurrences (bulk loads, repairs). */
+export async function rebuildProgress(tx: Transaction, organizationId: string): Promise<void> {
+  await tx.query("DELETE FROM obligation_progress WHERE organization_id = $1", [organizationId]);
+  await tx.query(
+    `INSERT INTO obligation_progress (organization_id, obligation_id, done, done_late, waived, evidence, last_completed_at)
+     SELECT organization_id, obligation_id,
+            count(*) FILTER (WHERE completed_at < overdue_at), count(*) FILTER (WHERE completed_at >= overdue_at),
+            count(*) FILTER (WHERE waived_at IS NOT NULL), COALESCE(sum(evidence_count), 0), max(completed_at)
+       FROM occurrences WHERE organization_id = $1 AND (completed_at IS NOT NULL OR waived_at IS NOT NULL)
+      GROUP BY organization_id, obligation_id`,
+    [organizationId],
+  );
+}
+
 export async function markCompleted(
   tx: Transaction,
   organizationId: string,
@@ -141,6 +171,7 @@ export async function markCompleted(
       WHERE organization_id = $1 AND id = $2`,
     [organizationId, id, done.at, done.by, done.note, done.evidenceCount],
   );
+  await addProgress(tx, organizationId, id);
 }
 
 export async function markWaived(
@@ -154,4 +185,5 @@ export async function markWaived(
       WHERE organization_id = $1 AND id = $2`,
     [organizationId, id, waiver.at, waiver.by, waiver.reason],
   );
+  await addProgress(tx, organizationId, id);
 }

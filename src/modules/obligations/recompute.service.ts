@@ -52,22 +52,35 @@ export async function recomputeObligations(
     (o) => o.effectiveUntil === null,
   );
   const plan = planRecompute(active, obligationSpecs(options.commitments, options.graceDays));
+  const byId = new Map(active.map((o) => [o.id, o]));
   for (const { id, spec } of plan.keep) {
-    await refreshObligation(tx, organizationId, id, options.policyVersionId, spec);
+    const row = byId.get(id)!;
+    const same =
+      row.text === spec.text &&
+      row.evidence === spec.evidence &&
+      row.policyId === spec.policyId &&
+      row.sectionNumber === spec.sectionNumber &&
+      JSON.stringify(row.citations) === JSON.stringify(spec.citations);
+    // The version id moves only with the words: an unchanged row still names the version that defined it.
+    if (!same) await refreshObligation(tx, organizationId, id, options.policyVersionId, spec);
   }
   await closeObligations(tx, organizationId, plan.close, effectiveFrom);
   const superseded = await supersedeOpenOccurrences(tx, organizationId, plan.close, effectiveFrom, now);
   const trackedFrom = effectiveFrom > today ? effectiveFrom : today;
+  const opened: string[] = [];
   for (const spec of plan.open) {
-    await insertObligation(tx, {
-      organizationId,
-      policyVersionId: options.policyVersionId,
-      spec,
-      effectiveFrom,
-      trackedFrom,
-    });
+    opened.push(
+      await insertObligation(tx, {
+        organizationId,
+        policyVersionId: options.policyVersionId,
+        spec,
+        effectiveFrom,
+        trackedFrom,
+      }),
+    );
   }
-  const occurrencesAdded = await materializeOccurrences(tx, organizationId, timeZone, now);
+  // Kept obligations already have their periods (earlier passes and the scheduler wrote them).
+  const occurrencesAdded = await materializeOccurrences(tx, organizationId, timeZone, now, opened);
   const result = {
     kept: plan.keep.length,
     opened: plan.open.length,
@@ -98,11 +111,16 @@ export async function materializeOccurrences(
   organizationId: string,
   timeZone: string,
   now: Date,
+  /** Only these obligations (those a recompute just opened); every one that may owe periods when absent. */
+  only?: readonly string[],
 ): Promise<number> {
   const today = localDateOf(now, timeZone);
   const since = addDays(today, -lookbackDays);
   const obligations = await listObligationsSince(tx, organizationId, since);
-  const recurring = obligations.filter((o) => o.kind === "recurring");
+  const wanted = only ? new Set(only) : null;
+  const recurring = obligations.filter(
+    (o) => o.kind === "recurring" && (wanted === null || wanted.has(o.id)),
+  );
   const people = recurring.some((o) => o.perPerson) ? await listPeopleSince(tx, organizationId, since) : [];
   const owed: NewOccurrence[] = [];
   for (const o of recurring) {

@@ -16,6 +16,17 @@ const Env = z.object({
   STEWARD_MAIL_FROM: z.string().default("Steward <steward@localhost>"),
   /** The address people use to reach this server, for links in emails (http://127.0.0.1:PORT when unset). */
   STEWARD_BASE_URL: z.url().optional(),
+  /**
+   * Evidence encryption keys, `keyId:base64,keyId:base64` (32 bytes each): the first encrypts new
+   * files, the others only decrypt (rotation). Unset: a data directory keeps a generated key in
+   * DIR/evidence-keys; with DATABASE_URL, uploads answer 503 until it is set.
+   */
+  STEWARD_EVIDENCE_KEYS: z.string().optional(),
+  /**
+   * Minutes between passes of the scheduler (new recurring work, due reminders, the officers'
+   * weekly digest); 0 turns it off, e.g. on all but one of several processes sharing a database.
+   */
+  STEWARD_SCHEDULER_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -48,4 +48,9 @@ export const commands: CommandEntry[] = [
     summary: "Check the audit trail's hash chains and name the first broken event",
     load: async () => (await import("./audit-verify.ts")).auditVerifyCommand,
   },
+  {
+    name: "evidence rotate-keys",
+    summary: "Re-encrypt every evidence file under the active evidence key",
+    load: async () => (await import("./evidence-rotate.ts")).evidenceRotateCommand,
+  },
 ];

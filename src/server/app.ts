@@ -4,12 +4,14 @@
  */
 import { existsSync } from "node:fs";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { resolveSession, sessionCookie, type AuthContext } from "../auth/session.ts";
 import type { AppDeps } from "./deps.ts";
 import { AppError, type FieldError } from "./errors.ts";
+import { readMultipart } from "./multipart.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { authorize, parsePart, type AnyRoute } from "./route.ts";
 import { allRoutes } from "./routes.ts";
@@ -68,14 +70,19 @@ function register(app: FastifyInstance, deps: AppDeps, route: AnyRoute): void {
       : {},
     handler: async (request, reply) => {
       authorize(route.access, request.auth);
+      const form = route.multipart ? await readMultipart(request, route.multipart) : null;
       const problems: FieldError[] = [];
       const params = parsePart(route.params, request.params, "params", problems);
       const query = parsePart(route.query, request.query, "query", problems);
-      const body = parsePart(route.body, request.body, "body", problems);
+      const body = parsePart(route.body, form ? form.fields : request.body, "body", problems);
+      if (route.multipart && !form?.file?.data.length) {
+        const message = form?.file ? "the file is empty" : "attach a file";
+        problems.push({ field: `body.${route.multipart.fileField}`, message });
+      }
       if (problems.length > 0)
         throw new AppError("validation_failed", "the request has invalid fields", problems);
       const result = await route.handler(
-        { deps, request, reply, auth: request.auth },
+        { deps, request, reply, auth: request.auth, file: form?.file ?? null },
         { params, query, body },
       );
       reply.status(route.response.status);
@@ -89,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Multipart routes read their parts themselves, with their own limits (readMultipart).
+  await app.register(multipart);
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookie];

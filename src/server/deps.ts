@@ -1,5 +1,6 @@
 /** What the server's routes and services receive: no globals, so tests pass their own. */
 import type { Database } from "../db/index.ts";
+import type { EvidenceKeyRing } from "../evidence/keyring.ts";
 
 /** The time source; tests use a controlled clock for idle logoff, lockout and deadlines. */
 export interface Clock {
@@ -32,4 +33,9 @@ export interface AppDeps {
   webRoot: string | null;
   /** Where people reach the app, for links in emails; `http://127.0.0.1:PORT` when not given. */
   baseUrl?: string;
+  /**
+   * Keys that encrypt and decrypt evidence files; null or absent when none is configured
+   * (PostgreSQL without STEWARD_EVIDENCE_KEYS), and then uploads and downloads answer 503.
+   */
+  evidenceKeys?: EvidenceKeyRing | null;
 }

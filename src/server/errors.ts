@@ -12,6 +12,8 @@ export const errorCodes = {
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  /** The server lacks configuration the request needs (for example evidence encryption keys). */
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 

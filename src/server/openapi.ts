@@ -19,6 +19,16 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query") {
   }));
 }
 
+/** JSON, or for multipart routes the form's text fields plus the file as binary. */
+function requestContent(route: AnyRoute, body: z.ZodType) {
+  const schema = toSchema(body);
+  if (!route.multipart) return { "application/json": { schema } };
+  const { fileField } = route.multipart;
+  const properties = { ...schema.properties, [fileField]: { type: "string", format: "binary" } };
+  const required = [...(schema.required ?? []), fileField];
+  return { "multipart/form-data": { schema: { ...schema, properties, required } } };
+}
+
 const errorSchema = {
   type: "object",
   required: ["error"],
@@ -62,7 +72,7 @@ export function buildOpenApi(routes: readonly AnyRoute[]) {
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: toSchema(route.body) } },
+              content: requestContent(route, route.body),
             },
           }
         : {}),

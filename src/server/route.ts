@@ -9,6 +9,7 @@ import type { AuthContext } from "../auth/session.ts";
 import { can, type Permission } from "../auth/permissions.ts";
 import type { AppDeps } from "./deps.ts";
 import { AppError, type FieldError } from "./errors.ts";
+import type { MultipartOptions, UploadedFile } from "./multipart.ts";
 
 /**
  * public: anyone; signed-in: any session, even before its second factor is verified (for the
@@ -23,6 +24,8 @@ export interface RouteContext {
   reply: FastifyReply;
   /** The caller; null only on public routes. */
   auth: AuthContext | null;
+  /** The uploaded file of a `multipart` route (present and not empty); null on other routes. */
+  file: UploadedFile | null;
 }
 
 export interface RouteDefinition<
@@ -41,6 +44,11 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * multipart/form-data instead of JSON: `body` validates the text fields, and the request must
+   * carry one non-empty file in `fileField` of at most `maxFileBytes` (else 400 naming the field).
+   */
+  multipart?: MultipartOptions;
   /** Status and schema of a successful answer; `null` for 204 or a non-JSON body (CSV export). */
   response: { status: number; schema: R | null; contentType?: string };
   handler(

@@ -7,12 +7,14 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { config } from "../config.ts";
 import { openDatabase } from "../db/index.ts";
+import { resolveEvidenceKeys } from "../evidence/keyring.ts";
 import { mailerFromConfig } from "../mail/mailer.ts";
 import { securitySettingsFor } from "../modules/identity/security-settings.ts";
 import { unsafeAnyOrganization } from "../modules/setup/setup.repo.ts";
 import { packageRoot } from "../paths.ts";
 import { buildApp } from "./app.ts";
 import { systemClock, type AppDeps, type Mailer } from "./deps.ts";
+import { startScheduler } from "./scheduler.ts";
 
 export interface StartServerOptions {
   /** Steward's data directory (embedded PGlite). Exactly one of dataDir and url. */
@@ -24,6 +26,8 @@ export interface StartServerOptions {
   host: string;
   /** The configured mailer (SMTP or console) unless given. */
   mailer?: Mailer;
+  /** Minutes between scheduler passes; STEWARD_SCHEDULER_MINUTES unless given; 0 turns it off. */
+  schedulerMinutes?: number;
 }
 
 export interface RunningServer {
@@ -42,10 +46,16 @@ function reachableHost(host: string): string {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const db = await openDatabase(
-    options.url !== undefined ? { url: options.url } : { dataDir: options.dataDir ?? config().STEWARD_DATA },
-  );
+  const storage =
+    options.url !== undefined ? { url: options.url } : { dataDir: options.dataDir ?? config().STEWARD_DATA };
+  const db = await openDatabase(storage);
   try {
+    // The configured keys, else the data directory's key file (generated on first start).
+    const evidenceKeys = resolveEvidenceKeys({
+      configured: config().STEWARD_EVIDENCE_KEYS,
+      dataDir: "dataDir" in storage ? storage.dataDir : undefined,
+      create: true,
+    });
     const webDist = join(packageRoot(), "web", "dist");
     const deps: AppDeps = {
       db,
@@ -54,6 +64,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       secureCookies: true,
       securitySettings: securitySettingsFor(db),
       webRoot: existsSync(join(webDist, "index.html")) ? webDist : null,
+      evidenceKeys,
     };
     const app = await buildApp(deps);
     await app.listen({ port: options.port, host: options.host });
@@ -61,10 +72,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const url = `http://${reachableHost(options.host)}:${port}`;
     // Links in emails use the configured public address, else the address just opened.
     deps.baseUrl = config().STEWARD_BASE_URL ?? url;
+    const setupNeeded = !(await unsafeAnyOrganization(db));
+    const minutes = options.schedulerMinutes ?? config().STEWARD_SCHEDULER_MINUTES;
+    const stopScheduler =
+      minutes > 0
+        ? startScheduler(
+            { db, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.baseUrl },
+            { intervalMs: minutes * 60_000 },
+          )
+        : () => Promise.resolve();
     return {
       url,
-      setupNeeded: !(await unsafeAnyOrganization(db)),
+      setupNeeded,
       async close() {
+        await stopScheduler();
         await app.close();
         await db.close();
       },

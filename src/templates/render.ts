@@ -15,6 +15,7 @@ import { liquidEngine } from "./liquid.ts";
 import { loadLibrary, type PolicyTemplate } from "./load.ts";
 import type { PolicySet, RenderedPolicy, RenderedSection } from "./model.ts";
 import { resolveRefs, type RefTarget } from "./refs.ts";
+import { applySectionText, type SectionText } from "./section-text.ts";
 import { splitSections, sourceLineOf, type ParsedSection } from "./sections.ts";
 import { sharedResponsibilityRows, type SharedResponsibilityRow } from "./shared-responsibility.ts";
 import type { RenderState } from "./tags.ts";
@@ -31,6 +32,12 @@ interface Draft {
 export interface RenderOptions {
   /** Directory of templates; defaults to content/policies. */
   templatesDir?: string;
+  /**
+   * The organization's own text for some sections (see `applySectionText`). An entry naming a
+   * policy or section this profile does not render is ignored: callers that accept new entries
+   * check them against the result.
+   */
+  sectionText?: readonly SectionText[];
 }
 
 export function renderPolicySet(profile: Profile, options: RenderOptions = {}): PolicySet {
@@ -76,7 +83,9 @@ export function renderPolicySet(profile: Profile, options: RenderOptions = {}): 
   });
   if (renderFailed) throw new TemplateError(problems);
   const targets = refTargets(drafts);
-  const policies = drafts.map((draft) => finishPolicy(draft, profile, scope, targets, problems));
+  const policies = drafts.map((draft) =>
+    finishPolicy(draft, profile, scope, targets, problems, options.sectionText ?? []),
+  );
   if (problems.length > 0) throw new TemplateError(problems);
   const hash = createHash("sha256");
   for (const p of policies)
@@ -128,6 +137,7 @@ function finishPolicy(
   scope: Record<string, unknown>,
   targets: Map<string, RefTarget>,
   problems: TemplateProblem[],
+  sectionText: readonly SectionText[],
 ): RenderedPolicy {
   const { template, state } = draft;
   const file = template.file;
@@ -186,7 +196,11 @@ function finishPolicy(
       .map((c) => canonical(file, c, `section "${s.id}" cites`, problems))
       .filter((c): c is string => c !== null);
     const fromCommitments = commitments.filter((c) => c.sectionId === s.id).flatMap((c) => c.citations);
-    const markdown = resolveRefs(s.markdown, file, targets, problems, lineAt);
+    const replaced = sectionText.find((t) => t.policyId === template.meta.id && t.sectionId === s.id);
+    const source = replaced
+      ? applySectionText(replaced.markdown, [...state.rendered.keys()], commitments, s.id)
+      : s.markdown;
+    const markdown = resolveRefs(source, file, targets, problems, lineAt);
     const placeholder = findPlaceholder(s.title) ?? findPlaceholder(markdown);
     if (placeholder)
       problems.push({

@@ -21,6 +21,7 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { openDatabase } from "../../src/db/index.ts";
+import { generateEvidenceKeyRing } from "../../src/evidence/keyring.ts";
 import { securitySettingsFor } from "../../src/modules/identity/security-settings.ts";
 import { packageRoot } from "../../src/paths.ts";
 import { buildApp } from "../../src/server/app.ts";
@@ -130,6 +131,7 @@ export async function startJourney(): Promise<Journey> {
     secureCookies: true,
     securitySettings: securitySettingsFor(db),
     webRoot: web.dir,
+    evidenceKeys: generateEvidenceKeyRing("e2e-key").ring,
   };
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { roles, type Role } from "../../src/auth/permissions.ts";
 import { createSession, sessionCookie } from "../../src/auth/session.ts";
 import type { Database } from "../../src/db/index.ts";
+import { generateEvidenceKeyRing } from "../../src/evidence/keyring.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { AppDeps, Clock, SecuritySettings } from "../../src/server/deps.ts";
 
@@ -17,6 +18,10 @@ export class ManualClock implements Clock {
   }
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+  /** Moves to an instant such as "2026-03-20T17:00:00Z" (forward or back). */
+  setTo(instant: string): void {
+    this.current = new Date(instant);
   }
 }
 
@@ -39,6 +44,9 @@ export interface TestServer {
   /** Seeds another organization with its own owner, for cross-organization tests. */
   otherOrganization(): Promise<{ id: string; ownerId: string }>;
 }
+
+/** The evidence key ring of every test server: one random key for the whole test process. */
+export const testEvidenceKeys = generateEvidenceKeyRing("test-key").ring;
 
 export const defaultSettings: SecuritySettings = {
   idleLogoffMinutes: 15,
@@ -99,6 +107,7 @@ export async function startTestServer(db: Database, overrides: Partial<AppDeps> 
     secureCookies: true,
     securitySettings: () => Promise.resolve(defaultSettings),
     webRoot: null,
+    evidenceKeys: testEvidenceKeys,
     ...overrides,
   };
   const app = await buildApp(deps);

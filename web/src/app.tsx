@@ -9,6 +9,11 @@ import { EmptyState, PageHeading } from "./components/status.tsx";
 import { AcceptInvitationPage } from "./pages/accept-invitation.tsx";
 import { AcknowledgmentsPage } from "./pages/acknowledgments.tsx";
 import { AuditPage } from "./pages/audit.tsx";
+import { CalendarPage } from "./pages/calendar.tsx";
+import { DashboardPage } from "./pages/dashboard.tsx";
+import { CommitmentWorkPage } from "./pages/dashboard-commitment.tsx";
+import { InboxPage } from "./pages/inbox.tsx";
+import { WorkPage } from "./pages/inbox-work.tsx";
 import { MembersPage } from "./pages/members.tsx";
 import { MfaPage } from "./pages/mfa.tsx";
 import { PoliciesPage } from "./pages/policies.tsx";
@@ -36,6 +41,7 @@ const pages: { path: string; needs: Permission; render: () => ReactNode }[] = [
   { path: "/members", needs: "members:read", render: () => <MembersPage /> },
   { path: "/profile", needs: "profile:read", render: () => <ProfilePage /> },
   { path: "/audit", needs: "audit:read", render: () => <AuditPage /> },
+  { path: "/dashboard", needs: "obligations:read", render: () => <DashboardPage /> },
 ];
 
 function SignedOut({ setupNeeded }: { setupNeeded: boolean }): ReactNode {
@@ -58,6 +64,14 @@ function SignedIn(): ReactNode {
     return <Redirect to="/policies" />;
   const policy = /^\/policies\/([^/]+)$/.exec(pathname);
   if (policy && can("policies:read")) return <PolicyPage policyId={decodeURIComponent(policy[1]!)} />;
+  // Work pages: every member has work of their own; the server decides what each may see.
+  if (pathname === "/inbox") return <InboxPage />;
+  if (pathname === "/calendar") return <CalendarPage />;
+  const work = /^\/work\/([^/]+)$/.exec(pathname);
+  if (work) return <WorkPage key={work[1]} occurrenceId={decodeURIComponent(work[1]!)} />;
+  const commitment = /^\/dashboard\/commitments\/([^/]+)$/.exec(pathname);
+  if (commitment && can("obligations:read"))
+    return <CommitmentWorkPage commitmentId={decodeURIComponent(commitment[1]!)} />;
   const page = pages.find((candidate) => candidate.path === pathname);
   if (page && can(page.needs)) return page.render();
   return (

@@ -12,6 +12,13 @@ import {
   EvidenceRetentionChanged,
   EvidenceUploaded,
 } from "./evidence.ts";
+import {
+  ChangeApproved,
+  ChangeProposed,
+  ChangePublished,
+  ChangeRejected,
+  ChangeWithdrawn,
+} from "./governance.ts";
 import { OrganizationCreated, OrganizationRenamed } from "./organization.ts";
 import {
   ObligationEventRaised,
@@ -21,6 +28,7 @@ import {
 } from "./obligations.ts";
 import { PolicyAcknowledged, PolicyPublished } from "./policy.ts";
 import { ProfileVersionCreated } from "./profile.ts";
+import { WeeklyDigestSent } from "./reminders.ts";
 import { MembershipRoleChanged, UserInvited, UserLockedOut, UserSignedIn } from "./user.ts";
 import {
   InvitationAccepted,
@@ -33,6 +41,7 @@ import {
   UserSignedOut,
   UserSignInFailed,
 } from "./identity.ts";
+import { workforceEvents } from "./workforce.ts";
 
 export const eventSchemas = [
   OrganizationCreated,
@@ -63,6 +72,13 @@ export const eventSchemas = [
   EvidenceLegalHoldChanged,
   EvidenceRetentionChanged,
   EvidenceDisposed,
+  ...workforceEvents,
+  ChangeProposed,
+  ChangeApproved,
+  ChangeRejected,
+  ChangeWithdrawn,
+  ChangePublished,
+  WeeklyDigestSent,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", eventSchemas).superRefine((event, ctx) => {

@@ -3,8 +3,13 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { roles, type Role } from "../../auth/permissions.ts";
 import { forEachDatabase } from "../../../test/support/databases.ts";
-import { brightpathBody, countRows, eventsOf, type ErrorBody } from "../../../test/support/org-data.ts";
+import { countRows, eventsOf, type ErrorBody } from "../../../test/support/org-data.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
+import {
+  governedProfile,
+  publishFirstVersion,
+  publishThroughChange,
+} from "../governance/governance.test-support.ts";
 
 interface Acknowledged {
   version: number;
@@ -29,14 +34,18 @@ const acknowledgers: Role[] = [
 ];
 const overseers: Role[] = ["owner", "security-officer", "privacy-officer", "hr", "auditor"];
 
+/** The first version straight from the profile; later ones through an approved change (src/modules/governance). */
 async function publish(server: TestServer, idleLogoffMinutes = 15): Promise<string> {
   const owner = await server.as("owner");
-  const body = brightpathBody();
+  if ((await owner.get("/api/v1/policies")).json<{ version: number | null }>().version !== null) {
+    return publishThroughChange(server, {
+      effectiveDate: "2026-03-02",
+      profileChanges: [{ path: "access.idleLogoffMinutes", value: idleLogoffMinutes }],
+    });
+  }
+  const body = governedProfile(server);
   body.access.idleLogoffMinutes = idleLogoffMinutes;
-  assert.equal((await owner.put("/api/v1/profile", body)).statusCode, 200);
-  const published = await owner.post("/api/v1/policies/publish");
-  assert.equal(published.statusCode, 200, published.body);
-  return published.json<{ contentHash: string }>().contentHash;
+  return publishFirstVersion(server, body);
 }
 
 forEachDatabase("acknowledgments API", (context) => {

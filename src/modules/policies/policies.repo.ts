@@ -1,7 +1,7 @@
 /** Policy versions' SQL (the only place it is written). Every query is scoped to one organization. */
 import type { Queryable, Transaction } from "../../db/index.ts";
 import type { RenderedPolicy } from "../../templates/model.ts";
-import type { PolicyCounts } from "./policies.model.ts";
+import type { PolicyCounts, StoredPolicySet } from "./policies.model.ts";
 
 export interface PolicyVersionRow {
   id: string;
@@ -107,6 +107,82 @@ export async function versionInEffect(
     [organizationId, date, timeZone],
   );
   return rows[0]?.version ?? null;
+}
+
+/** One version (without its documents), or null when the organization has no such version. */
+export async function findPolicyVersion(
+  q: Queryable,
+  organizationId: string,
+  versionId: string,
+): Promise<PolicyVersionRow | null> {
+  const { rows } = await q.query<PolicyVersionRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE v.organization_id = $1 AND v.id = $2`,
+    [organizationId, versionId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The version whose documents were in effect on `date` (YYYY-MM-DD): among published versions,
+ * the one with the latest effective date on or before it (the later version when two share a
+ * date). Null when no version's effective date had come yet. A version published with a future
+ * effective date is current (to acknowledge) before it is in effect.
+ */
+export async function policyVersionEffectiveOn(
+  q: Queryable,
+  organizationId: string,
+  date: string,
+): Promise<PolicyVersionRow | null> {
+  const { rows } = await q.query<PolicyVersionRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE v.organization_id = $1 AND v.effective_date <= $2
+      ORDER BY v.effective_date DESC, v.version DESC LIMIT 1`,
+    [organizationId, date],
+  );
+  return rows[0] ?? null;
+}
+
+/** A version's policies in order, without their text. */
+export async function listPolicySummariesOf(
+  q: Queryable,
+  organizationId: string,
+  versionId: string,
+): Promise<PolicySummaryRow[]> {
+  const { rows } = await q.query<PolicySummaryRow>(
+    `SELECT p->>'id' AS id, (p->>'number')::int AS number, p->>'title' AS title, p->>'summary' AS summary
+       FROM policy_versions v, jsonb_array_elements(v.summaries) p
+      WHERE v.organization_id = $1 AND v.id = $2
+      ORDER BY 2`,
+    [organizationId, versionId],
+  );
+  return rows;
+}
+
+/** One policy of a version as rendered, or null when that version has no such policy. */
+export async function findPolicyOf(
+  q: Queryable,
+  organizationId: string,
+  versionId: string,
+  policyId: string,
+): Promise<RenderedPolicy | null> {
+  const { rows } = await q.query<{ policy: RenderedPolicy }>(
+    `SELECT p AS policy FROM policy_versions v, jsonb_array_elements(v.rendered->'policies') p
+      WHERE v.organization_id = $1 AND v.id = $2 AND p->>'id' = $3`,
+    [organizationId, versionId, policyId],
+  );
+  return rows[0]?.policy ?? null;
+}
+
+/** A version's whole stored set (about 350 KB): for diffs, not for requests that need a part. */
+export async function findStoredSet(
+  q: Queryable,
+  organizationId: string,
+  versionId: string,
+): Promise<StoredPolicySet | null> {
+  const { rows } = await q.query<{ rendered: StoredPolicySet }>(
+    "SELECT rendered FROM policy_versions WHERE organization_id = $1 AND id = $2",
+    [organizationId, versionId],
+  );
+  return rows[0]?.rendered ?? null;
 }
 
 /** The time zone the organization counts days in (its current profile's), UTC before it has one. */

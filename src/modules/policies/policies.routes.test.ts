@@ -5,6 +5,7 @@ import { roles, type Role } from "../../auth/permissions.ts";
 import { forEachDatabase } from "../../../test/support/databases.ts";
 import { brightpathBody, countRows, eventsOf, type ErrorBody } from "../../../test/support/org-data.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
+import { publishFirstVersion, publishThroughChange } from "../governance/governance.test-support.ts";
 
 interface Published {
   version: number;
@@ -142,11 +143,14 @@ forEachDatabase("policies API", (context) => {
 
   it("lists versions and says which was in effect on a date, in the organization's time zone", async () => {
     const server = await startTestServer(context.db);
-    await withProfile(server);
-    await (await server.as("owner")).post("/api/v1/policies/publish"); // 2026-03-02 01:00 in Los Angeles
+    await publishFirstVersion(server); // 2026-03-02 01:00 in Los Angeles
     server.clock.advanceMinutes(44 * 60); // 2026-03-04T05:00Z, still 2026-03-03 in Los Angeles
-    await withProfile(server, (body) => (body.access.idleLogoffMinutes = 10));
-    const second = (await (await server.as("owner")).post("/api/v1/policies/publish")).json<Published>();
+    // Versions after the first are published through an approved change (src/modules/governance).
+    await publishThroughChange(server, {
+      effectiveDate: "2026-03-03",
+      profileChanges: [{ path: "access.idleLogoffMinutes", value: 10 }],
+    });
+    const second = (await (await server.as("owner")).get("/api/v1/policies")).json<Published>();
     assert.deepEqual([second.version, second.profileVersion], [2, 2]);
 
     const reader = await server.as("auditor");

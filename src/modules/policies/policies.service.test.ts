@@ -1,7 +1,11 @@
-/** publishPolicies against a real database: nothing is left half-written when the audit write fails. */
+/**
+ * publishPolicies against a real database: nothing is left half-written when the audit write fails,
+ * and after the first version a changed profile is refused (changes go through a proposal).
+ */
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { AuditError, verifyAuditChain, type AuditEventInput } from "../../audit/index.ts";
+import { AppError } from "../../server/errors.ts";
 import { forEachDatabase } from "../../../test/support/databases.ts";
 import { brightpathBody, countRows, eventsOf } from "../../../test/support/org-data.ts";
 import { startTestServer } from "../../../test/support/server.ts";
@@ -46,7 +50,7 @@ forEachDatabase("publishPolicies", (context) => {
     assert.equal((await eventsOf(context.db, organizationId, "policy.published")).length, 23);
   });
 
-  it("keeps the previous version current when publishing a changed profile fails", async () => {
+  it("refuses to publish a changed profile directly once a version is published, keeping it current", async () => {
     const server = await startTestServer(context.db);
     const organizationId = server.organization.id;
     const actor = { type: "user" as const, id: server.members.owner.id };
@@ -56,9 +60,13 @@ forEachDatabase("publishPolicies", (context) => {
     const body = brightpathBody();
     body.access.idleLogoffMinutes = 10;
     await saveProfile({ db: context.db, organizationId, actor, data: body, now });
+    // Changes after the first version go through a proposal (src/modules/governance).
     await assert.rejects(
-      publishPolicies({ db: context.db, organizationId, actor, now, unsafeAlterEvent: poisoned }),
-      AuditError,
+      publishPolicies({ db: context.db, organizationId, actor, now }),
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === "conflict" &&
+        /POST \/api\/v1\/changes/.test(error.message),
     );
     const { rows } = await context.db.query<{ version: number; is_current: boolean }>(
       "SELECT version, is_current FROM policy_versions WHERE organization_id = $1",

@@ -3,12 +3,15 @@
  * as the new current version, with one `policy.published` event per policy, in one transaction.
  */
 import { ActorSchema, AuditError, recordEvent, type Actor, type AuditEventInput } from "../../audit/index.ts";
-import type { Database } from "../../db/index.ts";
+import type { Database, Transaction } from "../../db/index.ts";
 import { validateProfileData } from "../../profile/errors.ts";
+import type { Profile } from "../../profile/schema.ts";
 import { AppError } from "../../server/errors.ts";
 import { TemplateError } from "../../templates/errors.ts";
 import type { PolicySet } from "../../templates/model.ts";
-import { renderPolicySet } from "../../templates/render.ts";
+import { renderPolicySet, type RenderOptions } from "../../templates/render.ts";
+import type { SectionText } from "../../templates/section-text.ts";
+import { listSectionTexts } from "../governance/section-text.repo.ts";
 import { followPolicyVersion } from "../obligations/follow-policies.service.ts";
 import {
   findCurrentProfile,
@@ -40,7 +43,11 @@ export interface PublishedPolicies {
 }
 
 /** Renders the current profile; template problems become a 400 listing each with its file and line. */
-function render(profile: ProfileVersionWithData, templatesDir: string | undefined): PolicySet {
+function render(
+  profile: ProfileVersionWithData,
+  templatesDir: string | undefined,
+  sectionText: readonly SectionText[],
+): PolicySet {
   const checked = validateProfileData(profile.data);
   if (!checked.ok) {
     throw new AppError(
@@ -49,8 +56,16 @@ function render(profile: ProfileVersionWithData, templatesDir: string | undefine
       checked.errors.map((e) => ({ field: e.path, message: e.message })),
     );
   }
+  return renderOrRefuse(checked.profile, {
+    sectionText,
+    ...(templatesDir === undefined ? {} : { templatesDir }),
+  });
+}
+
+/** Renders a validated profile; template problems become a 400 listing each with its file and line. */
+export function renderOrRefuse(profile: Profile, options: RenderOptions): PolicySet {
   try {
-    return renderPolicySet(checked.profile, templatesDir === undefined ? {} : { templatesDir });
+    return renderPolicySet(profile, options);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     throw new AppError(
@@ -68,6 +83,11 @@ function render(profile: ProfileVersionWithData, templatesDir: string | undefine
  * Publishes the current profile's policy set. Rendering runs before the transaction (it takes a
  * moment and needs no lock); the transaction then checks that the profile is still the one
  * rendered, so a concurrent save cannot be published under the wrong profile version.
+ *
+ * This direct path publishes the first version only (an organization bootstrapping its policies).
+ * Once a version is published, a changed set goes through a proposal that the profile's approvers
+ * approve (src/modules/governance): publishing a different text here answers 409. Publishing an
+ * unchanged profile stays a harmless no-op.
  */
 export async function publishPolicies(options: PublishPoliciesOptions): Promise<PublishedPolicies> {
   const { db, organizationId, actor, now } = options;
@@ -75,7 +95,8 @@ export async function publishPolicies(options: PublishPoliciesOptions): Promise<
     throw new AuditError("publishPolicies needs an actor", "no-actor");
   const profile = await findCurrentProfile(db, organizationId);
   if (!profile) throw new AppError("conflict", "save the organization profile before publishing policies");
-  const set = render(profile, options.templatesDir);
+  const sectionText = await listSectionTexts(db, organizationId);
+  const set = render(profile, options.templatesDir, sectionText);
   const counts = countPolicies(set.policies);
   return db.transaction(async (tx) => {
     if (!(await lockOrganization(tx, organizationId)))
@@ -87,37 +108,78 @@ export async function publishPolicies(options: PublishPoliciesOptions): Promise<
     if (current?.contentHash === set.contentHash && current.profileVersionId === profile.id) {
       return { version: current, created: false, counts };
     }
-    const version = await insertPolicyVersion(tx, {
+    if (current) {
+      throw new AppError(
+        "conflict",
+        "policies are already published: propose this change through POST /api/v1/changes so the approvers can approve it",
+      );
+    }
+    const version = await storePolicyVersion(tx, {
       organizationId,
       profileVersionId: profile.id,
-      contentHash: set.contentHash,
-      publishedAt: now,
-      publishedBy: actor.id,
-      rendered: JSON.stringify(toStoredPolicySet(set)),
-    });
-    // One event per policy: the event type names a policy, and the trail then says which
-    // policies each version holds; all carry the set's hash, which acknowledgments bind to.
-    for (const [index, policy] of set.policies.entries()) {
-      const event: AuditEventInput = {
-        action: "policy.published",
-        target: { type: "policy-version", id: version.id },
-        changes: { policyId: policy.id, version: version.version, contentHash: set.contentHash },
-      };
-      await recordEvent(tx, {
-        organizationId,
-        actor,
-        at: now,
-        event: options.unsafeAlterEvent ? options.unsafeAlterEvent(event, index) : event,
-      });
-    }
-    await followPolicyVersion(tx, {
-      organizationId,
-      policyVersionId: version.id,
       set,
       effectiveFrom: set.effectiveDate,
-      now,
       actor,
+      now,
+      ...(options.unsafeAlterEvent ? { unsafeAlterEvent: options.unsafeAlterEvent } : {}),
     });
     return { version, created: true, counts };
   });
+}
+
+export interface StorePolicyVersionOptions {
+  organizationId: string;
+  profileVersionId: string;
+  /** The rendered set, exactly as it is to be published. */
+  set: PolicySet;
+  /** The day obligations follow the new commitments from (clamped to today by the obligations engine). */
+  effectiveFrom: string;
+  actor: Actor;
+  now: Date;
+  /** TEST SEAM, never set in production: see PublishPoliciesOptions. */
+  unsafeAlterEvent?: (event: AuditEventInput, index: number) => AuditEventInput;
+}
+
+/**
+ * Inside the caller's transaction (organization locked): stores the set as the new current
+ * version, writes one `policy.published` event per policy and makes the schedule follow it. Shared
+ * by the first publish and by published proposals.
+ */
+export async function storePolicyVersion(
+  tx: Transaction,
+  options: StorePolicyVersionOptions,
+): Promise<PolicyVersionRow> {
+  const { organizationId, set, actor, now } = options;
+  const version = await insertPolicyVersion(tx, {
+    organizationId,
+    profileVersionId: options.profileVersionId,
+    contentHash: set.contentHash,
+    publishedAt: now,
+    publishedBy: actor.id,
+    rendered: JSON.stringify(toStoredPolicySet(set)),
+  });
+  // One event per policy: the event type names a policy, and the trail then says which
+  // policies each version holds; all carry the set's hash, which acknowledgments bind to.
+  for (const [index, policy] of set.policies.entries()) {
+    const event: AuditEventInput = {
+      action: "policy.published",
+      target: { type: "policy-version", id: version.id },
+      changes: { policyId: policy.id, version: version.version, contentHash: set.contentHash },
+    };
+    await recordEvent(tx, {
+      organizationId,
+      actor,
+      at: now,
+      event: options.unsafeAlterEvent ? options.unsafeAlterEvent(event, index) : event,
+    });
+  }
+  await followPolicyVersion(tx, {
+    organizationId,
+    policyVersionId: version.id,
+    set,
+    effectiveFrom: options.effectiveFrom,
+    now,
+    actor,
+  });
+  return version;
 }

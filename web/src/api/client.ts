@@ -95,6 +95,27 @@ export async function request<T>(
   return (await response.json()) as T;
 }
 
+/**
+ * Sends a multipart form (a file upload) with the CSRF token; the browser sets the content type
+ * and its boundary. Errors come back as ApiError like every other request.
+ */
+export async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: form });
+  } catch {
+    throw new ApiError("network", "The server could not be reached. Check your connection and try again.", 0);
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) onUnauthenticated(path);
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
 /** Where a field problem points inside the submitted document: `body.a.b` and `a.b` both give `a.b`. */
 export function fieldPath(problem: FieldProblem): string {
   return problem.field.replace(/^body\./, "");

@@ -33,6 +33,17 @@ import type {
   ProfileVersionView as ProfileVersionViewSchema,
   SaveProfileResult,
 } from "../../../src/modules/profile/profile.schema.ts";
+import type {
+  CompleteBody,
+  OccurrencePage as OccurrencePageSchema,
+  OccurrenceView as OccurrenceViewSchema,
+} from "../../../src/modules/obligations/obligations.schema.ts";
+import type { DashboardView as DashboardViewSchema } from "../../../src/modules/dashboard/dashboard.schema.ts";
+import type {
+  EvidenceList as EvidenceListSchema,
+  EvidenceView as EvidenceViewSchema,
+  LinkEvidenceBody,
+} from "../../../src/modules/evidence/evidence.schema.ts";
 
 export type { SessionView } from "../../../src/modules/session/session.schema.ts";
 export type { Permission, Role } from "../../../src/auth/permissions.ts";
@@ -77,6 +88,18 @@ export type AuditFilter = { [K in "action" | "actorId" | "targetType" | "from" |
 };
 export type AuditQuery = z.input<typeof AuditEventsQuery>;
 export type AuditVerification = z.infer<typeof VerifyView>;
+
+export type Occurrence = z.infer<typeof OccurrenceViewSchema>;
+export type OccurrenceStatus = Occurrence["status"];
+export type OccurrenceList = z.infer<typeof OccurrencePageSchema>;
+export type CompleteInput = z.input<typeof CompleteBody>;
+export type Dashboard = z.infer<typeof DashboardViewSchema>;
+export type CommitmentGrade = Dashboard["commitments"][number];
+export type CitationGrade = Dashboard["citations"][number];
+export type GradeStatus = CommitmentGrade["status"];
+export type Evidence = z.infer<typeof EvidenceViewSchema>;
+export type EvidenceList = z.infer<typeof EvidenceListSchema>;
+export type LinkEvidenceInput = z.input<typeof LinkEvidenceBody>;
 
 /** A JSON Schema node as z.toJSONSchema writes it for the profile. */
 export interface JsonSchema {

@@ -10,10 +10,14 @@ import { Link, useLocation } from "../router.tsx";
 interface NavItem {
   to: string;
   label: string;
-  needs: Permission;
+  /** The permission the link needs; absent for pages every signed-in member has. */
+  needs?: Permission;
 }
 
 const navItems: NavItem[] = [
+  { to: "/inbox", label: "Inbox" },
+  { to: "/calendar", label: "Calendar" },
+  { to: "/dashboard", label: "Dashboard", needs: "obligations:read" },
   { to: "/policies", label: "Policies", needs: "policies:read" },
   { to: "/acknowledgments", label: "Acknowledgments", needs: "acknowledgments:read" },
   { to: "/members", label: "Members", needs: "members:read" },
@@ -50,7 +54,9 @@ export function Layout({
     main.current?.focus();
   }, [pathname]);
 
-  const items = session ? navItems.filter((item) => session.abilities.includes(item.needs)) : [];
+  const items = session
+    ? navItems.filter((item) => !item.needs || session.abilities.includes(item.needs))
+    : [];
   return (
     <>
       <a className="skip-link" href="#main">

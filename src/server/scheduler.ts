@@ -1,0 +1,123 @@
+/**
+ * The background pass that keeps the schedule moving while the server runs. Each tick, for every
+ * organization with published policies: write the recurring periods that time has brought
+ * (materializeOccurrences, in its own transaction), then mail due reminders and the weekly
+ * digests. A failing organization or mail server is logged (ids and error kinds only, never
+ * contents) and the others go on. A tick starts only after the previous one ended, so ticks never
+ * overlap; run one scheduler per database (STEWARD_SCHEDULER_MINUTES=0 on the other processes).
+ */
+import type { Database } from "../db/index.ts";
+import { materializeOccurrences } from "../modules/obligations/recompute.service.ts";
+import { sendWeeklyDigests } from "../modules/reminders/digest.service.ts";
+import { failureReason, type MailRun } from "../modules/reminders/mail-run.ts";
+import { sendDueReminders } from "../modules/reminders/reminders.service.ts";
+import { unsafeListActiveOrganizations } from "../modules/reminders/reminders.repo.ts";
+import type { Clock, Mailer } from "./deps.ts";
+
+export interface SchedulerDeps {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  /** The public address of the app, for links in emails. */
+  baseUrl: string;
+}
+
+export interface SchedulerOptions {
+  /** Pause between the end of one tick and the start of the next. */
+  intervalMs: number;
+  /** Delay before the first tick (default 5 s: shortly after start, once the server listens). */
+  firstTickMs?: number;
+  /** Where problems are reported, one line each; standard error by default. */
+  log?: (line: string) => void;
+}
+
+export interface TickResult {
+  organizations: number;
+  occurrencesAdded: number;
+  remindersSent: number;
+  digestsSent: number;
+  problems: number;
+}
+
+const writeStderr = (line: string) => void process.stderr.write(`${line}\n`);
+
+function logFailures(log: (line: string) => void, what: string, run: MailRun): void {
+  for (const f of run.failures) {
+    log(
+      `scheduler: ${what} failed for ${f.organizationId}${f.userId ? ` member ${f.userId}` : ""}: ${f.reason}`,
+    );
+  }
+}
+
+/** One pass over every organization; never throws for one organization's or one message's failure. */
+export async function runSchedulerTick(
+  deps: SchedulerDeps,
+  log: (line: string) => void = writeStderr,
+): Promise<TickResult> {
+  const { db, clock } = deps;
+  const result: TickResult = {
+    organizations: 0,
+    occurrencesAdded: 0,
+    remindersSent: 0,
+    digestsSent: 0,
+    problems: 0,
+  };
+  const organizations = await unsafeListActiveOrganizations(db);
+  result.organizations = organizations.length;
+  for (const org of organizations) {
+    try {
+      const now = clock.now();
+      result.occurrencesAdded += await db.transaction((tx) =>
+        materializeOccurrences(tx, org.id, org.timeZone, now),
+      );
+    } catch (error) {
+      result.problems += 1;
+      log(`scheduler: writing new occurrences failed for ${org.id}: ${failureReason(error)}`);
+    }
+  }
+  const mail = { db, mailer: deps.mailer, baseUrl: deps.baseUrl };
+  const reminders = await sendDueReminders({ ...mail, now: clock.now() });
+  logFailures(log, "reminders", reminders);
+  const digests = await sendWeeklyDigests({ ...mail, now: clock.now() });
+  logFailures(log, "weekly digest", digests);
+  result.remindersSent = reminders.emailsSent;
+  result.digestsSent = digests.emailsSent;
+  result.problems += reminders.failures.length + digests.failures.length;
+  return result;
+}
+
+/**
+ * Starts ticking; returns `stop`, which cancels the next tick and resolves once a tick in progress
+ * has finished (so the database can be closed after it).
+ */
+export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): () => Promise<void> {
+  const log = options.log ?? writeStderr;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(() => {
+      timer = null;
+      running = tick().finally(() => {
+        running = null;
+        if (!stopped) schedule(options.intervalMs);
+      });
+    }, delayMs);
+    // A pending tick alone does not keep the process alive.
+    timer.unref();
+  };
+  const tick = async () => {
+    try {
+      await runSchedulerTick(deps, log);
+    } catch (error) {
+      log(`scheduler: tick failed: ${failureReason(error)}`);
+    }
+  };
+  schedule(options.firstTickMs ?? 5_000);
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    await running;
+  };
+}

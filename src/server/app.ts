@@ -98,6 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   // Multipart routes read their parts themselves, with their own limits (readMultipart).
   await app.register(multipart);
+  // Roster imports may be sent as they are saved from a spreadsheet.
+  app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => {
+    done(null, body);
+  });
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookie];

@@ -87,7 +87,10 @@ describe("acknowledgments in the browser", { skip: chromiumMissing, timeout: 180
     await bo.waitForURL("**/policies");
     await bo.locator("#acknowledgment-status").getByText("Not acknowledged").waitFor();
     assert.deepEqual(await bo.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts(), [
+      "Inbox",
+      "Calendar",
       "Policies",
+      "Policies on a date",
     ]);
     await bo.goto(`${journey.url}/members`);
     await bo.getByRole("heading", { name: "Not available to your role" }).waitFor();

@@ -37,6 +37,10 @@ async function saveOfficerProfile(journey: Journey, page: Page): Promise<void> {
 
 const alertReview = "review every alert of lower severity";
 
+/** The Inbox link, whose name carries the count of work to do ("Inbox, 5 to do"). */
+const inboxLink = (page: Page) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ });
+
 describe("the inbox in the browser", { skip: chromiumMissing, timeout: 180_000 }, () => {
   let journey: Journey;
   before(async () => {
@@ -58,9 +62,10 @@ describe("the inbox in the browser", { skip: chromiumMissing, timeout: 180_000 }
     await navLink(page, "Dashboard").click();
     await page.getByRole("heading", { name: "Due this week" }).waitFor();
     assert.match(await page.locator(".totals").innerText(), /Due/);
-    await screenshot(page, "dashboard");
+    await screenshot(page, "dashboard", { fullPage: false });
 
-    await navLink(page, "Inbox").click();
+    await inboxLink(page).click();
+    await inboxLink(page).getByText("5").waitFor();
     await page.getByRole("heading", { name: /^Due/ }).waitFor();
     const item = page.getByRole("listitem").filter({ hasText: alertReview });
     await item.getByRole("button", { name: /^Complete/ }).click();
@@ -89,6 +94,7 @@ describe("the inbox in the browser", { skip: chromiumMissing, timeout: 180_000 }
       .waitFor();
     await page.getByRole("table").filter({ hasText: alertReview }).waitFor();
     assert.equal(await page.locator(".work-list").filter({ hasText: alertReview }).count(), 0);
+    await inboxLink(page).getByText("4").waitFor();
     await screenshot(page, "inbox-done");
 
     await page.getByRole("table").getByRole("link").filter({ hasText: alertReview }).click();

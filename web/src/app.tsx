@@ -9,6 +9,8 @@ import { EmptyState, PageHeading } from "./components/status.tsx";
 import { AcceptInvitationPage } from "./pages/accept-invitation.tsx";
 import { AcknowledgmentsPage } from "./pages/acknowledgments.tsx";
 import { AuditPage } from "./pages/audit.tsx";
+import { ChangesPage } from "./pages/changes.tsx";
+import { ChangeDetailPage } from "./pages/changes-detail.tsx";
 import { CalendarPage } from "./pages/calendar.tsx";
 import { DashboardPage } from "./pages/dashboard.tsx";
 import { CommitmentWorkPage } from "./pages/dashboard-commitment.tsx";
@@ -16,7 +18,14 @@ import { InboxPage } from "./pages/inbox.tsx";
 import { WorkPage } from "./pages/inbox-work.tsx";
 import { MembersPage } from "./pages/members.tsx";
 import { MfaPage } from "./pages/mfa.tsx";
+import { PeoplePage } from "./pages/people.tsx";
+import { AccessPage } from "./pages/people-access.tsx";
+import { PersonPage } from "./pages/people-detail.tsx";
+import { SanctionsPage } from "./pages/people-sanctions.tsx";
+import { TrainingPage } from "./pages/people-training.tsx";
 import { PoliciesPage } from "./pages/policies.tsx";
+import { PoliciesAsOfPage } from "./pages/policies-as-of.tsx";
+import { PolicyAsOfPage } from "./pages/policies-as-of-policy.tsx";
 import { PolicyPage } from "./pages/policy.tsx";
 import { ProfilePage } from "./pages/profile.tsx";
 import { SetupPage } from "./pages/setup.tsx";
@@ -42,6 +51,12 @@ const pages: { path: string; needs: Permission; render: () => ReactNode }[] = [
   { path: "/profile", needs: "profile:read", render: () => <ProfilePage /> },
   { path: "/audit", needs: "audit:read", render: () => <AuditPage /> },
   { path: "/dashboard", needs: "obligations:read", render: () => <DashboardPage /> },
+  { path: "/people", needs: "workforce:read", render: () => <PeoplePage /> },
+  { path: "/training", needs: "workforce:read", render: () => <TrainingPage /> },
+  { path: "/access", needs: "workforce:read", render: () => <AccessPage /> },
+  { path: "/sanctions", needs: "sanctions:manage", render: () => <SanctionsPage /> },
+  { path: "/changes", needs: "profile:read", render: () => <ChangesPage /> },
+  { path: "/as-of", needs: "policies:read", render: () => <PoliciesAsOfPage /> },
 ];
 
 function SignedOut({ setupNeeded }: { setupNeeded: boolean }): ReactNode {
@@ -72,6 +87,13 @@ function SignedIn(): ReactNode {
   const commitment = /^\/dashboard\/commitments\/([^/]+)$/.exec(pathname);
   if (commitment && can("obligations:read"))
     return <CommitmentWorkPage commitmentId={decodeURIComponent(commitment[1]!)} />;
+  const person = /^\/people\/([^/]+)$/.exec(pathname);
+  if (person && can("workforce:read")) return <PersonPage personId={decodeURIComponent(person[1]!)} />;
+  const change = /^\/changes\/([^/]+)$/.exec(pathname);
+  if (change && can("profile:read"))
+    return <ChangeDetailPage key={change[1]} changeId={decodeURIComponent(change[1]!)} />;
+  const asOf = /^\/as-of\/([^/]+)$/.exec(pathname);
+  if (asOf && can("policies:read")) return <PolicyAsOfPage policyId={decodeURIComponent(asOf[1]!)} />;
   const page = pages.find((candidate) => candidate.path === pathname);
   if (page && can(page.needs)) return page.render();
   return (

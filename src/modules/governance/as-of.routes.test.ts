@@ -67,7 +67,14 @@ forEachDatabase("policies as of a date", (context) => {
     await publishFirstVersion(server);
     const review = async () =>
       (
-        await context.db.query<{ obligation: string; every: number; unit: string; until: string | null; done: number; open: number }>(
+        await context.db.query<{
+          obligation: string;
+          every: number;
+          unit: string;
+          until: string | null;
+          done: number;
+          open: number;
+        }>(
           `SELECT ob.id AS obligation, ob.cadence_every AS every, ob.cadence_unit AS unit, ob.effective_until AS until,
                   count(o.completed_at)::int AS done, count(o.id) FILTER (WHERE o.completed_at IS NULL)::int AS open
              FROM obligations ob LEFT JOIN occurrences o ON o.organization_id = ob.organization_id AND o.obligation_id = ob.id
@@ -78,7 +85,10 @@ forEachDatabase("policies as of a date", (context) => {
       ).rows;
     const first = await review();
     assert.equal(first.length, 1);
-    assert.deepEqual([first[0]!.every, first[0]!.unit, first[0]!.until, first[0]!.done], [1, "year", null, 0]);
+    assert.deepEqual(
+      [first[0]!.every, first[0]!.unit, first[0]!.until, first[0]!.done],
+      [1, "year", null, 0],
+    );
     assert.ok(first[0]!.open >= 1, "the first review is owed");
 
     await publishThroughChange(server, {

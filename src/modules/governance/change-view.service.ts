@@ -49,7 +49,7 @@ export async function readChange(
           !stale &&
           can(roles, "changes:approve") &&
           slots.some((s) => held.includes(s.role) && !s.approval),
-        reject: open && can(roles, "changes:approve") && held.length > 0,
+        reject: open && can(roles, "changes:approve") && held.length > 0 && change.proposedBy !== userId,
         withdraw: open && can(roles, "changes:propose") && change.proposedBy === userId,
         publish: can(roles, "policies:publish") && blockers.length === 0,
       },

@@ -34,16 +34,28 @@ forEachDatabase("approving policy changes", (context) => {
       }),
       (error: unknown) => error instanceof AppError && error.code === "forbidden",
     );
-    const refused = await (await server.as("approver")).post(`/api/v1/changes/${change.id}/approve`, {
+    const refused = await (
+      await server.as("approver")
+    ).post(`/api/v1/changes/${change.id}/approve`, {
       contentHash: change.contentHash,
     });
     assert.equal(refused.statusCode, 403);
-    assert.match(refused.json<ErrorBody>().error.message, /^you hold none of the approver roles this change needs/);
-    const hr = await (await server.as("hr")).post(`/api/v1/changes/${change.id}/approve`, {
+    assert.match(
+      refused.json<ErrorBody>().error.message,
+      /^you hold none of the approver roles this change needs/,
+    );
+    const hr = await (
+      await server.as("hr")
+    ).post(`/api/v1/changes/${change.id}/approve`, {
       contentHash: change.contentHash,
     });
-    assert.deepEqual([hr.statusCode, hr.json<ErrorBody>().error.message], [403, "your role does not allow changes:approve"]);
-    const wrongHash = await (await server.as("privacy-officer")).post(`/api/v1/changes/${change.id}/approve`, {
+    assert.deepEqual(
+      [hr.statusCode, hr.json<ErrorBody>().error.message],
+      [403, "your role does not allow changes:approve"],
+    );
+    const wrongHash = await (
+      await server.as("privacy-officer")
+    ).post(`/api/v1/changes/${change.id}/approve`, {
       contentHash: "0".repeat(64),
     });
     assert.equal(wrongHash.statusCode, 409);
@@ -59,7 +71,9 @@ forEachDatabase("approving policy changes", (context) => {
     await publishFirstVersion(server, body);
     const officer = await server.as("security-officer");
     const own = await propose(server, cadenceChange);
-    const approved = await officer.post(`/api/v1/changes/${own.id}/approve`, { contentHash: own.contentHash });
+    const approved = await officer.post(`/api/v1/changes/${own.id}/approve`, {
+      contentHash: own.contentHash,
+    });
     assert.deepEqual(
       approved.json<ChangeDetail>().slots.map((s) => s.approvedBy),
       [server.members["security-officer"].id, server.members["security-officer"].id],
@@ -73,7 +87,14 @@ forEachDatabase("approving policy changes", (context) => {
 
     // Withdrawn, and proposed by the owner instead: the officer's approval is then someone else's.
     assert.equal((await officer.post(`/api/v1/changes/${own.id}/withdraw`)).statusCode, 200);
-    const ownerChange = await (await server.as("owner")).post("/api/v1/changes", { summary: "Again", ...cadenceChange });
+    const withdrawn = await eventsOf(context.db, server.organization.id, "change.withdrawn");
+    assert.deepEqual(
+      withdrawn.map((e) => [e.actorId, e.targetId, e.changes]),
+      [[server.members["security-officer"].id, own.id, { number: 1, contentHash: own.contentHash }]],
+    );
+    const ownerChange = await (
+      await server.as("owner")
+    ).post("/api/v1/changes", { summary: "Again", ...cadenceChange });
     const { id, contentHash } = ownerChange.json<{ id: string; contentHash: string }>();
     assert.equal((await officer.post(`/api/v1/changes/${id}/approve`, { contentHash })).statusCode, 200);
     const published = await (await server.as("owner")).post(`/api/v1/changes/${id}/publish`);
@@ -89,7 +110,9 @@ forEachDatabase("approving policy changes", (context) => {
     // Saving the profile is still allowed (a draft for a later proposal)...
     assert.equal((await (await server.as("owner")).put("/api/v1/profile", edited)).statusCode, 200);
     // ...but this proposal was drafted on the earlier profile.
-    const approve = await (await server.as("privacy-officer")).post(`/api/v1/changes/${change.id}/approve`, {
+    const approve = await (
+      await server.as("privacy-officer")
+    ).post(`/api/v1/changes/${change.id}/approve`, {
       contentHash: change.contentHash,
     });
     const publish = await (await server.as("owner")).post(`/api/v1/changes/${change.id}/publish`);
@@ -100,7 +123,9 @@ forEachDatabase("approving policy changes", (context) => {
         "the profile changed since this proposal was drafted; propose again",
       );
     }
-    const detail = (await (await server.as("auditor")).get(`/api/v1/changes/${change.id}`)).json<ChangeDetail>();
+    const detail = (
+      await (await server.as("auditor")).get(`/api/v1/changes/${change.id}`)
+    ).json<ChangeDetail>();
     assert.equal(detail.blockers[0], "the profile changed since this proposal was drafted; propose again");
     // Publishing the edited profile directly is refused too: it needs a proposal.
     const direct = await (await server.as("owner")).post("/api/v1/policies/publish");
@@ -115,6 +140,11 @@ forEachDatabase("approving policy changes", (context) => {
     const url = `/api/v1/changes/${change.id}`;
     const notProposer = await (await server.as("privacy-officer")).post(`${url}/withdraw`);
     assert.equal(notProposer.statusCode, 403);
+    const ownReject = await (await server.as("security-officer")).post(`${url}/reject`, { reason: "Mine" });
+    assert.deepEqual(
+      [ownReject.statusCode, ownReject.json<ErrorBody>().error.message],
+      [403, "the proposer withdraws a change rather than rejecting it"],
+    );
     const noReason = await (await server.as("privacy-officer")).post(`${url}/reject`, { reason: " " });
     assert.deepEqual(noReason.json<ErrorBody>().error.fields, [
       { field: "body.reason", message: "expected the reason for rejecting" },
@@ -122,11 +152,22 @@ forEachDatabase("approving policy changes", (context) => {
     const rejected = await (await server.as("privacy-officer")).post(`${url}/reject`, { reason: "Too slow" });
     assert.equal(rejected.statusCode, 200, rejected.body);
     const detail = rejected.json<ChangeDetail>();
-    assert.deepEqual([detail.status, detail.reason, detail.closedByName], ["rejected", "Too slow", "Test privacy-officer"]);
+    assert.deepEqual(
+      [detail.status, detail.reason, detail.closedByName],
+      ["rejected", "Too slow", "Test privacy-officer"],
+    );
     assert.deepEqual(detail.actions, { approve: false, reject: false, withdraw: false, publish: false });
-    const late = await (await server.as("security-officer")).post(`${url}/approve`, { contentHash: change.contentHash });
-    assert.deepEqual([late.statusCode, late.json<ErrorBody>().error.message], [409, "the change is already rejected"]);
+    const late = await (
+      await server.as("security-officer")
+    ).post(`${url}/approve`, { contentHash: change.contentHash });
+    assert.deepEqual(
+      [late.statusCode, late.json<ErrorBody>().error.message],
+      [409, "the change is already rejected"],
+    );
     const events = await eventsOf(context.db, server.organization.id, "change.rejected");
-    assert.deepEqual(events.map((e) => e.changes), [{ number: 1, contentHash: change.contentHash }]);
+    assert.deepEqual(
+      events.map((e) => e.changes),
+      [{ number: 1, contentHash: change.contentHash }],
+    );
   });
 });

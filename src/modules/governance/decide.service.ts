@@ -80,10 +80,12 @@ export async function approveChange(options: DecisionOptions & { contentHash: st
   });
 }
 
-/** Ends the proposal; only a member holding one of its approver slots may reject it. */
+/** Ends the proposal; only a member holding one of its approver slots, other than the proposer, may reject it. */
 export async function rejectChange(options: DecisionOptions & { reason: string }): Promise<void> {
   const { organizationId, actor, now } = options;
   await withOpenChange(options, "rejectChange", async (tx, change) => {
+    if (change.proposedBy === actor.id)
+      throw new AppError("forbidden", "the proposer withdraws a change rather than rejecting it");
     const slots = await loadApprovalSlots(tx, organizationId, change);
     if (slotsOf(slots, actor.id).length === 0) throw refuseNonApprover();
     await closeChange(tx, organizationId, change.id, {

@@ -9,14 +9,17 @@ import { publishFirstVersion } from "./governance.test-support.ts";
 forEachDatabase("proposing policy changes", (context) => {
   const count = async (organizationId: string) =>
     (
-      await context.db.query<{ n: number }>("SELECT count(*)::int AS n FROM policy_changes WHERE organization_id = $1", [
-        organizationId,
-      ])
+      await context.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM policy_changes WHERE organization_id = $1",
+        [organizationId],
+      )
     ).rows[0]!.n;
 
   it("needs a published first version", async () => {
     const server = await startTestServer(context.db);
-    const early = await (await server.as("security-officer")).post("/api/v1/changes", {
+    const early = await (
+      await server.as("security-officer")
+    ).post("/api/v1/changes", {
       summary: "Too early",
       effectiveDate: "2026-03-10",
       profileChanges: [{ path: "access.idleLogoffMinutes", value: 10 }],
@@ -30,7 +33,11 @@ forEachDatabase("proposing policy changes", (context) => {
     await publishFirstVersion(server);
     const officer = await server.as("security-officer");
     const send = async (body: Record<string, unknown>) => {
-      const response = await officer.post("/api/v1/changes", { summary: "Try", effectiveDate: "2026-03-10", ...body });
+      const response = await officer.post("/api/v1/changes", {
+        summary: "Try",
+        effectiveDate: "2026-03-10",
+        ...body,
+      });
       assert.equal(response.statusCode, 400, response.body);
       return response.json<ErrorBody>().error;
     };
@@ -48,7 +55,8 @@ forEachDatabase("proposing policy changes", (context) => {
     assert.deepEqual((await send(value("access.idleLogoffMinutes.hours", 1))).fields, [
       {
         field: "body.profileChanges.0.path",
-        message: "access.idleLogoffMinutes is a single value, so access.idleLogoffMinutes.hours cannot be set; set access.idleLogoffMinutes itself",
+        message:
+          "access.idleLogoffMinutes is a single value, so access.idleLogoffMinutes.hours cannot be set; set access.idleLogoffMinutes itself",
       },
     ]);
     assert.deepEqual((await send(value("governance.effectiveDate", "2026-04-01"))).fields, [
@@ -57,14 +65,26 @@ forEachDatabase("proposing policy changes", (context) => {
         message: "the effective date is set by the proposal's effectiveDate, not as a value",
       },
     ]);
-    assert.deepEqual((await send({ ...value("access.idleLogoffMinutes", 10), effectiveDate: "2026-03-01" })).fields, [
-      { field: "body.effectiveDate", message: "expected 2026-03-02 or later (today in America/Los_Angeles)" },
-    ]);
+    assert.deepEqual(
+      (await send({ ...value("access.idleLogoffMinutes", 10), effectiveDate: "2026-03-01" })).fields,
+      [
+        {
+          field: "body.effectiveDate",
+          message: "expected 2026-03-02 or later (today in America/Los_Angeles)",
+        },
+      ],
+    );
     assert.deepEqual((await send({})).fields, [
-      { field: "body.profileChanges", message: "expected at least one profile value or section text to change" },
+      {
+        field: "body.profileChanges",
+        message: "expected at least one profile value or section text to change",
+      },
     ]);
     assert.deepEqual((await send({ profileChanges: [{ path: "access.idleLogoffMinutes" }] })).fields, [
-      { field: "body.profileChanges.0.value", message: "expected the field's new value (null clears an optional field)" },
+      {
+        field: "body.profileChanges.0.value",
+        message: "expected the field's new value (null clears an optional field)",
+      },
     ]);
     const template = await send(value("organization.description", "TBD"));
     assert.equal(template.message, "the policies could not be built from this profile");
@@ -76,7 +96,9 @@ forEachDatabase("proposing policy changes", (context) => {
   it("stores the draft with its hash and writes change.proposed", async () => {
     const server = await startTestServer(context.db);
     await publishFirstVersion(server);
-    const response = await (await server.as("privacy-officer")).post("/api/v1/changes", {
+    const response = await (
+      await server.as("privacy-officer")
+    ).post("/api/v1/changes", {
       summary: "Shorter idle logoff",
       effectiveDate: "2026-03-02",
       profileChanges: [{ path: "access.idleLogoffMinutes", value: 10 }],

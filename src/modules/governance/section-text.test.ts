@@ -23,8 +23,13 @@ forEachDatabase("section texts", (context) => {
   it("replaces a section's prose and keeps its commitment sentences", async () => {
     const server = await startTestServer(context.db);
     await publishFirstVersion(server);
-    const change = await propose(server, { effectiveDate: "2026-03-02", sectionChanges: [{ ...section, markdown: ownWords }] });
-    const detail = (await (await server.as("auditor")).get(`/api/v1/changes/${change.id}`)).json<ChangeDetail>();
+    const change = await propose(server, {
+      effectiveDate: "2026-03-02",
+      sectionChanges: [{ ...section, markdown: ownWords }],
+    });
+    const detail = (
+      await (await server.as("auditor")).get(`/api/v1/changes/${change.id}`)
+    ).json<ChangeDetail>();
     assert.deepEqual(detail.diff.schedules, []);
     const lines = detail.diff.policies.find((p) => p.policyId === "auditing")!.hunks.flatMap((h) => h.lines);
     const added = lines.filter((l) => l.kind === "added").map((l) => l.text);
@@ -34,7 +39,9 @@ forEachDatabase("section texts", (context) => {
       "",
       "2. Nobody may review log entries of their own activity; the Security Officer's own activity must be reviewed by another workforce member whom the Chief Executive Officer designates.",
     ]);
-    assert.ok(lines.some((l) => l.kind === "removed" && l.text === "Regular review turns records into detection."));
+    assert.ok(
+      lines.some((l) => l.kind === "removed" && l.text === "Regular review turns records into detection."),
+    );
 
     const hash = await publishThroughChange(server, {
       effectiveDate: "2026-03-02",
@@ -46,7 +53,10 @@ forEachDatabase("section texts", (context) => {
     const policy = (await reader.get("/api/v1/policies/auditing")).json<Policy>();
     const html = policy.sections.find((s) => s.id === "activity-review")!.html;
     assert.match(html, /^<p>Our reviewers read the records with care\.<\/p>/);
-    assert.match(html, /<ol>\s*<li>The Security Officer must review the audit logs[^<]*<\/li>\s*<li>Nobody may review/);
+    assert.match(
+      html,
+      /<ol>\s*<li>The Security Officer must review the audit logs[^<]*<\/li>\s*<li>Nobody may review/,
+    );
     assert.ok(policy.commitments.some((c) => c.id === "log-review"));
 
     // Publishing the unchanged profile directly is still a no-op: the section text is part of the render.
@@ -60,9 +70,15 @@ forEachDatabase("section texts", (context) => {
     });
     const kept = (await reader.get("/api/v1/policies/auditing")).json<Policy>();
     assert.match(kept.sections.find((s) => s.id === "activity-review")!.html, /Our reviewers read/);
-    await publishThroughChange(server, { effectiveDate: "2026-03-04", sectionChanges: [{ ...section, markdown: null }] });
+    await publishThroughChange(server, {
+      effectiveDate: "2026-03-04",
+      sectionChanges: [{ ...section, markdown: null }],
+    });
     const restored = (await reader.get("/api/v1/policies/auditing")).json<Policy>();
-    assert.match(restored.sections.find((s) => s.id === "activity-review")!.html, /Regular review turns records/);
+    assert.match(
+      restored.sections.find((s) => s.id === "activity-review")!.html,
+      /Regular review turns records/,
+    );
   });
 
   it("refuses unknown sections and text that is not plain Markdown", async () => {
@@ -70,15 +86,28 @@ forEachDatabase("section texts", (context) => {
     await publishFirstVersion(server);
     const officer = await server.as("security-officer");
     const send = async (sectionChanges: unknown[]) => {
-      const response = await officer.post("/api/v1/changes", { summary: "Words", effectiveDate: "2026-03-05", sectionChanges });
+      const response = await officer.post("/api/v1/changes", {
+        summary: "Words",
+        effectiveDate: "2026-03-05",
+        sectionChanges,
+      });
       assert.equal(response.statusCode, 400, response.body);
       return response.json<ErrorBody>().error.fields;
     };
-    assert.deepEqual(await send([{ policyId: "auditing", sectionId: "no-such-section", markdown: "Text." }]), [
-      { field: "body.sectionChanges.0.sectionId", message: 'policy "auditing" has no section "no-such-section"' },
-    ]);
+    assert.deepEqual(
+      await send([{ policyId: "auditing", sectionId: "no-such-section", markdown: "Text." }]),
+      [
+        {
+          field: "body.sectionChanges.0.sectionId",
+          message: 'policy "auditing" has no section "no-such-section"',
+        },
+      ],
+    );
     assert.deepEqual(await send([{ policyId: "no-such-policy", sectionId: "scope", markdown: "Text." }]), [
-      { field: "body.sectionChanges.0.policyId", message: `no policy "no-such-policy" in this organization's policies` },
+      {
+        field: "body.sectionChanges.0.policyId",
+        message: `no policy "no-such-policy" in this organization's policies`,
+      },
     ]);
     assert.deepEqual(await send([{ ...section, markdown: "## New heading\n\n{{ organization.name }}" }]), [
       {
@@ -91,7 +120,10 @@ forEachDatabase("section texts", (context) => {
       },
     ]);
     assert.deepEqual(await send([{ ...section, markdown: null }]), [
-      { field: "body.sectionChanges.0.markdown", message: "section auditing#activity-review already has the template's text" },
+      {
+        field: "body.sectionChanges.0.markdown",
+        message: "section auditing#activity-review already has the template's text",
+      },
     ]);
   });
 });

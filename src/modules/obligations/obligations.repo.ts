@@ -63,7 +63,11 @@ export async function listAllObligations(q: Queryable, organizationId: string): 
   return rows;
 }
 
-/** Triggered obligations listening for an event that are in effect on a date. */
+/**
+ * Triggered obligations listening for an event, one per commitment: the row in effect on the
+ * event's date, or, for an event dated before the commitment was first scheduled (a hire recorded
+ * with a start date before the policies took effect), the row in effect now: the work is still owed.
+ */
 export async function listTriggeredObligations(
   q: Queryable,
   organizationId: string,
@@ -71,9 +75,13 @@ export async function listTriggeredObligations(
   on: LocalDate,
 ): Promise<ObligationRow[]> {
   const { rows } = await q.query<ObligationRow>(
-    `SELECT ${COLUMNS} FROM obligations
+    `SELECT ${COLUMNS} FROM obligations ob
       WHERE organization_id = $1 AND kind = 'triggered' AND trigger_event = $2
-        AND effective_from <= $3::date AND (effective_until IS NULL OR effective_until > $3::date)
+        AND ((effective_from <= $3::date AND (effective_until IS NULL OR effective_until > $3::date))
+          OR (effective_until IS NULL AND effective_from > $3::date AND NOT EXISTS (
+                SELECT 1 FROM obligations earlier
+                 WHERE earlier.organization_id = ob.organization_id AND earlier.commitment_id = ob.commitment_id
+                   AND earlier.effective_from <= $3::date)))
       ORDER BY commitment_id`,
     [organizationId, event, on],
   );

@@ -203,3 +203,18 @@ forEachDatabase("triggered work and completion", (context) => {
     assert.equal(hidden.statusCode, 404);
   });
 });
+
+forEachDatabase("events dated before the policies took effect", (context) => {
+  it("still create the work, with the deadline counted from the event", async () => {
+    const server = await publishedOrganization(context.db);
+    const orgId = server.organization.id;
+    // Recorded today (March 2), the hire started on February 20, before the policies (March 2).
+    const personId = await insertPerson(context.db, orgId, {
+      email: "early@example.com",
+      startDate: "2026-02-20",
+    });
+    await raise(context.db, server, "workforce.hired", startOfLocalDay("2026-02-20", zone), { personId });
+    const [training] = await occurrencesOf(context.db, orgId, "new-member-training");
+    assert.equal(training!.dueOn, "2026-03-22");
+  });
+});

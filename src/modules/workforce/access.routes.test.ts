@@ -27,8 +27,13 @@ forEachDatabase("access API", (context) => {
     assert.deepEqual([request.person.id, request.status], [memberPerson.id, "pending"]);
     const mine = (await member.get("/api/v1/access/requests")).json<{ requests: unknown[] }>();
     assert.equal(mine.requests.length, 1);
+    const [requested] = await eventsOf(context.db, server.organization.id, "access.requested");
+    assert.deepEqual(
+      [requested!.targetId, requested!.changes],
+      [request.id, { personId: memberPerson.id, temporaryUntil: null }],
+    );
 
-    // The security officer asks for their own access: neither they nor... they may decide it.
+    // The security officer may decide neither a request for their own access nor one they made.
     const officer = await server.as("security-officer");
     const forSelf = (
       await officer.post("/api/v1/access/requests", body({ personId: officerPerson.id }))
@@ -125,6 +130,8 @@ forEachDatabase("access API", (context) => {
       lastUsedOn: "2026-03-06",
     });
     assert.equal(used.statusCode, 200, used.body);
+    const [usedEvent] = await eventsOf(context.db, server.organization.id, "access.last-used-recorded");
+    assert.deepEqual(usedEvent!.changes, { lastUsedOn: { from: null, to: "2026-03-06" } });
     const reader = await server.as("auditor");
     const ids = async (query: string) =>
       (await reader.get(`/api/v1/access/grants${query}`))

@@ -79,7 +79,7 @@ forEachDatabase("people import", (context) => {
     const response = await hr.request({
       method: "POST",
       url: "/api/v1/people/import",
-      headers: { "content-type": "text/plain" },
+      headers: { "content-type": "text/csv" },
       payload: csv,
     });
     assert.equal(response.statusCode, 200, response.body);

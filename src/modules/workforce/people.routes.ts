@@ -83,7 +83,7 @@ export const peopleRoutes = [
   defineRoute({
     method: "POST",
     url: "/api/v1/people/import",
-    summary: "Import a roster CSV (text/plain, or JSON with csv): all rows or none",
+    summary: "Import a roster CSV (text/csv or text/plain, or JSON with csv): all rows or none",
     tag: "workforce",
     access: "workforce:manage",
     body: ImportBody,

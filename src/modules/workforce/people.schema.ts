@@ -114,7 +114,7 @@ export const CompleteTaskBody = z.strictObject({
 
 export const ImportBody = z.union(
   [
-    z.string().describe("The CSV text itself (content-type text/plain)."),
+    z.string().describe("The CSV text itself (content-type text/csv or text/plain)."),
     z.strictObject({ csv: z.string().min(1, { error: "expected the CSV text" }).max(1_000_000) }),
   ],
   { error: "expected the CSV text, or a JSON object with the CSV text in csv" },

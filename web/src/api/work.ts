@@ -9,6 +9,7 @@ import type {
   Dashboard,
   Evidence,
   EvidenceList,
+  InboxSummary,
   LinkEvidenceInput,
   Occurrence,
   OccurrenceList,
@@ -68,6 +69,9 @@ export const workApi = {
       `/api/v1/evidence${query({ subjectType: "occurrence", subjectId: occurrenceId })}`,
     ),
   evidenceContentUrl: (evidenceId: string) => `/api/v1/evidence/${id(evidenceId)}/content`,
+
+  /** The caller's due and overdue counts, for the badge beside the Inbox link. */
+  inboxSummary: () => request<InboxSummary>("GET", "/api/v1/inbox/summary"),
 
   dashboard: () => request<Dashboard>("GET", "/api/v1/dashboard"),
   dashboardExportUrl: (by: "commitment" | "citation") => `/api/v1/dashboard/export${query({ by })}`,

@@ -6,6 +6,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Permission, SessionView } from "../api/types.ts";
 import { Link, useLocation } from "../router.tsx";
+import { InboxBadge } from "./occurrence-badge.tsx";
 
 interface NavItem {
   to: string;
@@ -19,8 +20,14 @@ const navItems: NavItem[] = [
   { to: "/calendar", label: "Calendar" },
   { to: "/dashboard", label: "Dashboard", needs: "obligations:read" },
   { to: "/policies", label: "Policies", needs: "policies:read" },
+  { to: "/as-of", label: "Policies on a date", needs: "policies:read" },
+  { to: "/changes", label: "Changes", needs: "profile:read" },
   { to: "/acknowledgments", label: "Acknowledgments", needs: "acknowledgments:read" },
   { to: "/members", label: "Members", needs: "members:read" },
+  { to: "/people", label: "People", needs: "workforce:read" },
+  { to: "/training", label: "Training", needs: "workforce:read" },
+  { to: "/access", label: "Access", needs: "workforce:read" },
+  { to: "/sanctions", label: "Sanctions", needs: "sanctions:manage" },
   { to: "/profile", label: "Profile", needs: "profile:read" },
   { to: "/audit", label: "Audit log", needs: "audit:read" },
 ];
@@ -54,8 +61,10 @@ export function Layout({
     main.current?.focus();
   }, [pathname]);
 
-  const items = session
-    ? navItems.filter((item) => !item.needs || session.abilities.includes(item.needs))
+  // Until an owed second factor is verified the session may do nothing, so no link shows.
+  const usable = session !== null && !(session.mfa.required && !session.mfa.verified);
+  const items = usable
+    ? navItems.filter((item) => (item.needs ? session.abilities.includes(item.needs) : true))
     : [];
   return (
     <>
@@ -95,6 +104,7 @@ export function Layout({
                       aria-current={current ? "page" : undefined}
                     >
                       {item.label}
+                      {item.to === "/inbox" ? <InboxBadge /> : null}
                     </Link>
                   </li>
                 );

@@ -9,6 +9,7 @@ import type { Occurrence } from "../api/types.ts";
 import { workApi } from "../api/work.ts";
 import { useSession } from "../session.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
+import { workChanged } from "./occurrence-badge.tsx";
 import { TextArea, TextField } from "./fields.tsx";
 import { shorten, today } from "./occurrence-status.tsx";
 import { useSubmit } from "./use-submit.ts";
@@ -98,6 +99,7 @@ export function CompleteForm({
       evidenceIds.push(sent.current[key]);
     }
     await workApi.complete(occurrence.id, { note: note.trim() === "" ? null : note.trim(), evidenceIds });
+    workChanged();
     const count = evidenceIds.length;
     const evidence = count > 0 ? `, with ${count} evidence ${count === 1 ? "item" : "items"}` : "";
     onDone(`Work recorded as done${evidence}: ${shorten(occurrence.text, 100)}`);

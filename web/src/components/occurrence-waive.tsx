@@ -4,6 +4,7 @@ import { ApiError } from "../api/client.ts";
 import type { Occurrence } from "../api/types.ts";
 import { workApi } from "../api/work.ts";
 import { ErrorSummary } from "./error-summary.tsx";
+import { workChanged } from "./occurrence-badge.tsx";
 import { TextArea } from "./fields.tsx";
 import { shorten } from "./occurrence-status.tsx";
 import { useSubmit } from "./use-submit.ts";
@@ -32,6 +33,7 @@ export function WaiveForm({
         { field: "reason", message: "enter why this work is waived" },
       ]);
     await workApi.waive(occurrence.id, reason.trim());
+    workChanged();
     onDone(`Work waived, with the reason kept on the record: ${shorten(occurrence.text, 100)}`);
   }, [reason, occurrence.id, occurrence.text, onDone]);
   const naming = useMemo(

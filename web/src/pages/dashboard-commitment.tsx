@@ -32,7 +32,7 @@ export function CommitmentWorkPage({ commitmentId }: { commitmentId: string }): 
             <>
               <p className="lead work-sentence">{items.at(-1)!.text}</p>
               <p className="muted">
-                Owner: {ownerLabel(items.at(-1)!.ownerRole)}. Policy{" "}
+                Owner: {ownerLabel(items.at(-1)!.ownerRole)}. From{" "}
                 {titles[items.at(-1)!.policyId] ?? items.at(-1)!.policyId}, section{" "}
                 {items.at(-1)!.sectionNumber}.
               </p>

@@ -90,7 +90,7 @@ export function CommitmentsTable({ commitments }: { commitments: CommitmentGrade
           },
           {
             key: "last",
-            header: "Last completed",
+            header: "Last done",
             cell: (c) => (c.lastCompletedAt ? <DateTime value={c.lastCompletedAt} /> : "Never"),
             sortValue: (c) => c.lastCompletedAt ?? "",
           },

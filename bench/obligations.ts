@@ -34,9 +34,9 @@ function load(plan: LoadPlan): Promise<LoadResult> {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load exited with ${code}`)),
-    );
+    child.on("exit", (code) => {
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load exited with ${code}`));
+    });
   });
 }
 

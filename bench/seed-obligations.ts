@@ -54,7 +54,7 @@ export async function seedHistory(db: Database): Promise<SeededHistory> {
     organization: { slug: "brightpath", name: "BrightPath" },
     admin: {
       email,
-      displayName: people["securityOfficer"]!["name"] as string,
+      displayName: people["securityOfficer"]["name"] as string,
       password: randomBytes(18).toString("base64url"),
     },
     passwordMinLength: 12,

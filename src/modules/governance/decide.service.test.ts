@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { forEachDatabase } from "../../../test/support/databases.ts";
-import { eventsOf, type ErrorBody } from "../../../test/support/org-data.ts";
+import { clientFor, eventsOf, type ErrorBody } from "../../../test/support/org-data.ts";
 import { startTestServer } from "../../../test/support/server.ts";
 import { AppError } from "../../server/errors.ts";
 import type { ChangeDetail } from "./changes.schema.ts";
@@ -164,6 +164,18 @@ forEachDatabase("approving policy changes", (context) => {
       [late.statusCode, late.json<ErrorBody>().error.message],
       [409, "the change is already rejected"],
     );
+    // Another organization's members see no such change.
+    const other = await server.otherOrganization();
+    const outsider = await clientFor(server, context.db, other.ownerId, other.id);
+    for (const response of [
+      await outsider.get(url),
+      await outsider.post(`${url}/withdraw`),
+      await outsider.post(`${url}/publish`),
+    ])
+      assert.deepEqual(
+        [response.statusCode, response.json<ErrorBody>().error.message],
+        [404, "change not found"],
+      );
     const events = await eventsOf(context.db, server.organization.id, "change.rejected");
     assert.deepEqual(
       events.map((e) => e.changes),

@@ -33,6 +33,12 @@ export interface PublishPoliciesOptions {
    * make the audit write fail mid-transaction and check that nothing was left half-written.
    */
   unsafeAlterEvent?: (event: AuditEventInput, index: number) => AuditEventInput;
+  /**
+   * TEST SEAM, never set from a route: publishes a changed profile although a version is already
+   * published, skipping the proposal and its approvals. For tests of what follows a publication
+   * (the obligations engine), which are not about governance.
+   */
+  unsafeSkipApproval?: boolean;
 }
 
 export interface PublishedPolicies {
@@ -108,7 +114,7 @@ export async function publishPolicies(options: PublishPoliciesOptions): Promise<
     if (current?.contentHash === set.contentHash && current.profileVersionId === profile.id) {
       return { version: current, created: false, counts };
     }
-    if (current) {
+    if (current && !options.unsafeSkipApproval) {
       throw new AppError(
         "conflict",
         "policies are already published: propose this change through POST /api/v1/changes so the approvers can approve it",

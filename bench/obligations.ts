@@ -35,12 +35,13 @@ function load(plan: LoadPlan): Promise<LoadResult> {
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
     child.on("exit", (code) => {
-      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load exited with ${code}`));
+      if (code === 0) resolve(JSON.parse(out) as LoadResult);
+      else reject(new Error(`load exited with ${code}`));
     });
   });
 }
 
-/** Times recomputeObligations for a profile variant, inside a transaction that is rolled back or kept. */
+/** Times recomputeObligations for a variant of the seeded profile, as a new version would run it. */
 async function timeRecompute(
   db: Database,
   seeded: SeededHistory,

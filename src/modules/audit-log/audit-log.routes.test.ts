@@ -25,7 +25,10 @@ interface Page {
 const readers: Role[] = ["owner", "security-officer", "privacy-officer", "auditor"];
 const DAY = 24 * 60;
 
-/** A profile save on 2026-03-02, a publish (23 events) on 03-03 and an acknowledgment (23) on 03-04. */
+/**
+ * A profile save on 2026-03-02, a publish on 03-03 (23 policies, then the schedule recomputed and the
+ * publication raised as an event: 25 events) and an acknowledgment (23) on 03-04: 49 events.
+ */
 async function history(server: TestServer): Promise<void> {
   assert.equal((await (await server.as("owner")).put("/api/v1/profile", brightpathBody())).statusCode, 200);
   server.clock.advanceMinutes(DAY);
@@ -70,11 +73,11 @@ forEachDatabase("audit-trail API", (context) => {
     const first = await get("?limit=10");
     assert.deepEqual(
       first.events.map((e) => e.seq),
-      [47, 46, 45, 44, 43, 42, 41, 40, 39, 38],
+      [49, 48, 47, 46, 45, 44, 43, 42, 41, 40],
     );
-    assert.equal(first.nextBefore, 38);
-    const second = await get("?limit=10&before=38");
-    assert.deepEqual([second.events[0]!.seq, second.events.at(-1)!.seq, second.nextBefore], [37, 28, 28]);
+    assert.equal(first.nextBefore, 40);
+    const second = await get("?limit=10&before=40");
+    assert.deepEqual([second.events[0]!.seq, second.events.at(-1)!.seq, second.nextBefore], [39, 30, 30]);
     assert.equal((await get("?before=3")).nextBefore, null);
 
     const saved = await get("?action=profile.version-created");
@@ -91,9 +94,11 @@ forEachDatabase("audit-trail API", (context) => {
     assert.equal(byMember.events.length, 23);
     assert.ok(byMember.events.every((e) => e.action === "policy.acknowledged"));
 
-    assert.equal((await get("?from=2026-03-03&to=2026-03-03")).events.length, 23);
-    assert.ok(
-      (await get("?from=2026-03-03&to=2026-03-03")).events.every((e) => e.action === "policy.published"),
+    const publishDay = (await get("?from=2026-03-03&to=2026-03-03")).events.map((e) => e.action);
+    assert.equal(publishDay.filter((action) => action === "policy.published").length, 23);
+    assert.deepEqual(
+      publishDay.filter((action) => action !== "policy.published").sort(),
+      ["obligation.event-raised", "obligations.recomputed"],
     );
     assert.equal((await get("?from=2026-03-04T00:00:00Z")).events.length, 23);
     assert.deepEqual(
@@ -165,7 +170,7 @@ forEachDatabase("audit-trail API", (context) => {
       csv.body.includes('1,2026-03-02T09:00:00.000Z,cli,"ops, ""night"" shift",organization.renamed,'),
     );
     const records = parseCsv(csv.body);
-    assert.equal(records.length, 1 + 48);
+    assert.equal(records.length, 1 + 50);
     const first = records[1]!;
     assert.deepEqual(first.slice(0, 7), [
       "1",
@@ -195,7 +200,7 @@ forEachDatabase("audit-trail API", (context) => {
     });
     type Exported = { count: number; events: { seq: number; actor: { id: string } }[] };
     const all = (await exporter.get("/api/v1/audit-events/export?format=json")).json<Exported>();
-    assert.equal(all.count, 48);
+    assert.equal(all.count, 50);
     assert.deepEqual([all.events[0]!.seq, all.events[0]!.actor.id], [1, awkward]);
     const bad = await exporter.get("/api/v1/audit-events/export?format=xml");
     assert.equal(bad.statusCode, 400);
@@ -206,7 +211,7 @@ forEachDatabase("audit-trail API", (context) => {
     const server = await startTestServer(context.db);
     await history(server);
     const officer = await server.as("privacy-officer");
-    assert.deepEqual((await officer.get("/api/v1/audit-events/verify")).json(), { ok: true, count: 47 });
+    assert.deepEqual((await officer.get("/api/v1/audit-events/verify")).json(), { ok: true, count: 49 });
     await tamper(
       context.db,
       `UPDATE audit_events SET changes = '{"policyId":"roles","version":9,"contentHash":"${"0".repeat(64)}"}'
@@ -250,13 +255,13 @@ forEachDatabase("exportAuditEvents", (context) => {
       format: "csv" as const,
       now: server.clock.now(),
     };
-    const fits = await exportAuditEvents({ ...options, filter: {}, limit: 47 });
-    assert.equal(fits.count, 47);
-    await assert.rejects(exportAuditEvents({ ...options, filter: {}, limit: 46 }), (error: unknown) => {
+    const fits = await exportAuditEvents({ ...options, filter: {}, limit: 49 });
+    assert.equal(fits.count, 49);
+    await assert.rejects(exportAuditEvents({ ...options, filter: {}, limit: 48 }), (error: unknown) => {
       assert.ok(error instanceof AppError);
       assert.equal(error.status, 400);
       assert.deepEqual(error.fields, [
-        { field: "query.from", message: "more than 46 events match; narrow the period with from and to" },
+        { field: "query.from", message: "more than 48 events match; narrow the period with from and to" },
       ]);
       return true;
     });

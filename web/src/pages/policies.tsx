@@ -103,14 +103,16 @@ function Policies({
           </li>
         ))}
       </ol>
-      {can("policies:publish") ? (
+      {can("changes:propose") ? (
         <section className="section" aria-labelledby="publish-heading">
-          <h2 id="publish-heading">Publish a new version</h2>
+          <h2 id="publish-heading">Change the policies</h2>
           <p>
-            After changing the profile, publish again so the policies state the new values. Members are then
-            asked to acknowledge the new version.
+            A new version goes through a proposal: you describe the change, the approvers named in the profile
+            approve it, and it takes effect on the date you choose. The schedule of work follows from that date.
           </p>
-          <PublishButton onDone={onPublished} label="Publish policies" secondary />
+          <Link to="/changes" className="button button--secondary">
+            Propose a change
+          </Link>
         </section>
       ) : null}
     </>

@@ -7,37 +7,18 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { chromiumMissing, screenshot, startJourney, type Journey } from "./harness.ts";
-import { enrollMfa, invitationLink, loadExampleProfile, navLink, ownerReady, signIn } from "./steps.ts";
+import {
+  enrollMfa,
+  invitationLink,
+  invite,
+  joinOrganization,
+  loadExampleProfile,
+  navLink,
+  ownerReady,
+} from "./steps.ts";
 
 const worker = { name: "Bo Worker", email: "bo@northwind.example", password: "a long walk on the beach" };
 const officer = { name: "Cy Privacy", email: "cy@northwind.example", password: "quiet library afternoon" };
-
-async function invite(page: Page, person: { name: string; email: string }, role: string): Promise<void> {
-  await page.getByLabel("Email address").fill(person.email);
-  await page.getByLabel("Name", { exact: true }).fill(person.name);
-  const roles = page.getByRole("group", { name: "Roles" });
-  await roles.getByLabel("Workforce member", { exact: false }).uncheck();
-  await roles.getByLabel(role, { exact: false }).check();
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await page.getByText(`Invitation sent to ${person.email}.`).waitFor();
-}
-
-async function join(
-  page: Page,
-  link: string,
-  person: { email: string; password: string },
-  shot?: string,
-): Promise<void> {
-  await page.goto(link);
-  await page.getByRole("heading", { name: "Accept your invitation" }).waitFor();
-  if (shot) await screenshot(page, shot, { fullPage: false });
-  await page.getByLabel("Password", { exact: true }).fill(person.password);
-  await page.getByLabel("Confirm password").fill(person.password);
-  await page.getByRole("button", { name: "Join the organization" }).click();
-  await page.waitForURL("**/sign-in");
-  await page.getByText("You have joined Northwind Health.").waitFor();
-  assert.equal(await signIn(page, person.email, person.password), 200);
-}
 
 /** The rows of the acknowledgment table as "name: status". */
 async function rows(page: Page): Promise<string[]> {
@@ -83,7 +64,7 @@ describe("acknowledgments in the browser", { skip: chromiumMissing, timeout: 180
 
     // The workforce member joins from the emailed link and sees only the policies.
     const bo = await journey.newPage();
-    await join(bo, invitationLink(journey, worker.email), worker, "accept-invitation");
+    await joinOrganization(bo, invitationLink(journey, worker.email), worker, "accept-invitation");
     await bo.waitForURL("**/policies");
     await bo.locator("#acknowledgment-status").getByText("Not acknowledged").waitFor();
     assert.deepEqual(await bo.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts(), [
@@ -98,7 +79,7 @@ describe("acknowledgments in the browser", { skip: chromiumMissing, timeout: 180
 
     // The privacy officer joins, sets up a second factor, and opens the acknowledgments.
     const cy = await journey.newPage();
-    await join(cy, invitationLink(journey, officer.email), officer);
+    await joinOrganization(cy, invitationLink(journey, officer.email), officer);
     await enrollMfa(cy, journey);
     await navLink(cy, "Acknowledgments").click();
     await cy.getByRole("heading", { name: "Acknowledgments" }).waitFor();

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { parse } from "yaml";
 import { totpCode } from "../../src/modules/identity/totp.ts";
 import { packageRoot } from "../../src/paths.ts";
-import type { Journey } from "./harness.ts";
+import { screenshot, type Journey } from "./harness.ts";
 
 export const owner = {
   organization: "Northwind Health",
@@ -125,4 +125,37 @@ export function invitationLink(journey: Journey, to: string): string {
   const link = /https?:\/\/\S+\/accept-invitation\?token=\S+/.exec(mail.text)?.[0];
   assert.ok(link, "the invitation email has no link");
   return link;
+}
+
+/** Invites one person with one role from the members page (the page must be open). */
+export async function invite(
+  page: Page,
+  person: { name: string; email: string },
+  role: string,
+): Promise<void> {
+  await page.getByLabel("Email address").fill(person.email);
+  await page.getByLabel("Name", { exact: true }).fill(person.name);
+  const roles = page.getByRole("group", { name: "Roles" });
+  await roles.getByLabel("Workforce member", { exact: false }).uncheck();
+  await roles.getByLabel(role, { exact: false }).check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByText(`Invitation sent to ${person.email}.`).waitFor();
+}
+
+/** Follows an invitation link in `page`, sets a password and signs in. */
+export async function joinOrganization(
+  page: Page,
+  link: string,
+  person: { email: string; password: string },
+  shot?: string,
+): Promise<void> {
+  await page.goto(link);
+  await page.getByRole("heading", { name: "Accept your invitation" }).waitFor();
+  if (shot) await screenshot(page, shot, { fullPage: false });
+  await page.getByLabel("Password", { exact: true }).fill(person.password);
+  await page.getByLabel("Confirm password").fill(person.password);
+  await page.getByRole("button", { name: "Join the organization" }).click();
+  await page.waitForURL("**/sign-in");
+  await page.getByText(`You have joined ${owner.organization}.`).waitFor();
+  assert.equal(await signIn(page, person.email, person.password), 200);
 }

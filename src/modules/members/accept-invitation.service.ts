@@ -4,6 +4,7 @@
  * membership, with the invitation's roles, starts here.
  */
 import { recordEvent } from "../../audit/index.ts";
+import { linkJoiningMember } from "../workforce/people.repo.ts";
 import type { AppDeps } from "../../server/deps.ts";
 import { AppError } from "../../server/errors.ts";
 import { findUserByEmail, setPassword } from "../identity/identity.repo.ts";
@@ -50,6 +51,7 @@ export async function acceptInvitation(options: AcceptOptions) {
       if (options.displayName !== undefined) await renameUser(tx, user.id, options.displayName);
     }
     await addRoles(tx, invitation.organizationId, user.id, invitation.roles, now);
+    await linkJoiningMember(tx, invitation.organizationId, user);
     await recordEvent(tx, {
       organizationId: invitation.organizationId,
       actor: { type: "user", id: user.id },

@@ -203,3 +203,20 @@ export async function wouldLoop(
   );
   return rows[0]!.found;
 }
+
+/**
+ * A member who joins links to the roster entry with their email, when it is not linked yet: a
+ * person hired before they accepted their invitation then sees their own work.
+ */
+export async function linkJoiningMember(
+  tx: Transaction,
+  organizationId: string,
+  user: { id: string; email: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE people SET user_id = $2
+      WHERE organization_id = $1 AND email = $3 AND user_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM people p WHERE p.organization_id = $1 AND p.user_id = $2)`,
+    [organizationId, user.id, user.email],
+  );
+}

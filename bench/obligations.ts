@@ -151,8 +151,7 @@ export async function benchObligations(postgresUrl: string | undefined): Promise
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { config } = await import("../src/config.ts");
-  const rows = await benchObligations(process.env["TEST_DATABASE_URL"] ?? config().DATABASE_URL);
+  const rows = await benchObligations(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [what, value, note] of rows)
     console.log(`${what.padEnd(width)}  ${value.padStart(10)}  ${note}`);

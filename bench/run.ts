@@ -5,6 +5,7 @@
  *   - the whole-set PDF including Chromium start
  *   - 100 different profiles built in one process
  * Targets: warm < 100 ms; CLI at least 5x faster than psp build (0.7-1.3 s => < 140 ms); PDF < 2 s.
+ * Then the server (issue 4, bench/server.ts, bench/audit.ts) and obligations (issue 5, bench/obligations.ts) figures.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { buildPolicies } from "../src/publish/build.ts";
 import { findChromium } from "../src/publish/pdf.ts";
 import { exampleProfile, examplePath, modifiedProfile } from "../test/support/profiles.ts";
 import { benchAudit } from "./audit.ts";
+import { benchObligations } from "./obligations.ts";
 import { benchServer } from "./server.ts";
 
 const work = mkdtempSync(join(tmpdir(), "steward-bench-"));
@@ -130,6 +132,8 @@ rows.push([
 rmSync(work, { recursive: true, force: true });
 // Issue 4: start-up, API latency on a seeded organization, audit verification of 1M events.
 rows.push(...(await benchServer()), ...(await benchAudit()));
+// Issue 5: obligation recompute and dashboard latency on 5,000 people with six years of history.
+rows.push(...(await benchObligations(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL)));
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nSteward policy build benchmark (node ${process.version}, ${set.policies.length} policies)\n`);
 for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(10)}  ${note}`);

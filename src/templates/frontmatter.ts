@@ -66,7 +66,10 @@ const Within = z.union([
 export const Schedule = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("recurring"),
-    cadence: z.string().min(1).describe(
+    cadence: z
+      .string()
+      .min(1)
+      .describe(
         "Profile path of a cadence, for example auditing.logReviewCadence, or a fixed cadence word such as weekly.",
       ),
   }),

@@ -4,35 +4,23 @@
  * uploaded file, and sees it done in the inbox, on its detail page and in the calendar.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { parse } from "yaml";
-import { packageRoot } from "../../src/paths.ts";
 import { chromiumMissing, screenshot, startJourney, type Journey } from "./harness.ts";
-import { errorSummary, navLink, owner, ownerReady } from "./steps.ts";
+import {
+  errorSummary,
+  loadExampleProfile,
+  navLink,
+  owner,
+  ownerReady,
+  type ProfileDocument,
+} from "./steps.ts";
 
 /** BrightPath, in effect before the clock, with the owner as its Security Officer. */
-async function saveOfficerProfile(journey: Journey, page: Page): Promise<void> {
-  const profile = parse(readFileSync(join(packageRoot(), "examples", "brightpath-saas.yaml"), "utf8")) as {
-    governance: Record<string, unknown>;
-    people: Record<string, Record<string, unknown>>;
-  };
-  profile.governance["effectiveDate"] = "2026-03-01";
-  profile.people["securityOfficer"] = {
-    ...profile.people["securityOfficer"],
-    name: owner.name,
-    email: owner.email,
-  };
-  const session = (await (await page.request.get(`${journey.url}/api/v1/session`)).json()) as {
-    csrfToken: string;
-  };
-  const response = await page.request.put(`${journey.url}/api/v1/profile`, {
-    data: profile,
-    headers: { "x-csrf-token": session.csrfToken },
-  });
-  assert.equal(response.status(), 200, await response.text());
+function ownerAsSecurityOfficer(profile: ProfileDocument): void {
+  profile["governance"]!["effectiveDate"] = "2026-03-01";
+  const people = profile["people"] as Record<string, Record<string, unknown>>;
+  people["securityOfficer"] = { ...people["securityOfficer"], name: owner.name, email: owner.email };
 }
 
 const alertReview = "review every alert of lower severity";
@@ -55,7 +43,7 @@ describe("the inbox in the browser", { skip: chromiumMissing, timeout: 180_000 }
     // The browser's today is the server's (controlled) today, so "due" and "done recently" agree.
     await page.clock.setFixedTime(journey.clock.now());
     await ownerReady(journey);
-    await saveOfficerProfile(journey, page);
+    await loadExampleProfile(journey, page, ownerAsSecurityOfficer);
     await page.getByRole("button", { name: "Publish policies from the current profile" }).click();
     await page.getByText(/^Version \S+ published/).waitFor();
 

@@ -6,39 +6,33 @@
  * shows the training as met.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { parse } from "yaml";
-import { packageRoot } from "../../src/paths.ts";
 import { chromiumMissing, screenshot, startJourney, type Journey } from "./harness.ts";
-import { enrollMfa, invitationLink, invite, joinOrganization, navLink, owner, ownerReady } from "./steps.ts";
+import {
+  enrollMfa,
+  invitationLink,
+  invite,
+  joinOrganization,
+  loadExampleProfile,
+  navLink,
+  owner,
+  ownerReady,
+  type ProfileDocument,
+} from "./steps.ts";
 
 const worker = { name: "Bo Worker", email: "bo@northwind.example", password: "a long walk on the beach" };
 const officer = { name: "Cy Privacy", email: "cy@northwind.example", password: "quiet library afternoon" };
 const training = "complete security and HIPAA training";
 const logReview = "log-review";
 
-/** BrightPath with the owner as Security Officer and Cy as Privacy Officer, both approving changes. */
-async function saveProfile(journey: Journey, page: Page): Promise<void> {
-  const profile = parse(readFileSync(join(packageRoot(), "examples", "brightpath-saas.yaml"), "utf8")) as {
-    governance: Record<string, unknown>;
-    people: Record<string, unknown>;
-  };
-  profile.governance["effectiveDate"] = "2026-03-01";
-  const people = profile.people as Record<string, Record<string, unknown>>;
+/** BrightPath in effect before the clock, the owner its Security Officer and Cy its Privacy Officer, both approving changes. */
+function twoOfficers(profile: ProfileDocument): void {
+  profile["governance"]!["effectiveDate"] = "2026-03-01";
+  const people = profile["people"] as Record<string, Record<string, unknown>>;
   people["securityOfficer"] = { ...people["securityOfficer"], name: owner.name, email: owner.email };
   people["privacyOfficer"] = { ...people["privacyOfficer"], name: officer.name, email: officer.email };
-  profile.people["policyApprovers"] = ["securityOfficer", "privacyOfficer"];
-  const session = (await (await page.request.get(`${journey.url}/api/v1/session`)).json()) as {
-    csrfToken: string;
-  };
-  const response = await page.request.put(`${journey.url}/api/v1/profile`, {
-    data: profile,
-    headers: { "x-csrf-token": session.csrfToken },
-  });
-  assert.equal(response.status(), 200, await response.text());
+  profile["people"]!["policyApprovers"] = ["securityOfficer", "privacyOfficer"];
 }
 
 /** Due dates (YYYY-MM-DD) of the log reviews listed on the commitment's drill-down page, with their status. */
@@ -62,7 +56,7 @@ describe("policies that run, in the browser", { skip: chromiumMissing, timeout: 
     const { page } = journey;
     await page.clock.setFixedTime(journey.clock.now());
     await ownerReady(journey);
-    await saveProfile(journey, page);
+    await loadExampleProfile(journey, page, twoOfficers);
     await page.getByRole("button", { name: "Publish policies from the current profile" }).click();
     await page.getByText(/^Version \S+ published/).waitFor();
     await navLink(page, "Members").click();

@@ -94,11 +94,22 @@ export async function ownerReady(journey: Journey): Promise<{ secret: string }> 
   return { secret };
 }
 
-/** Saves an example profile through the API with the page's own session (cookie and CSRF token). */
-export async function loadExampleProfile(journey: Journey, page = journey.page): Promise<void> {
-  const profile: unknown = parse(
+/** An example profile as the API takes it, its sections as plain records. */
+export type ProfileDocument = Record<string, Record<string, unknown>>;
+
+/**
+ * Saves an example profile through the API with the page's own session (cookie and CSRF token),
+ * after `change` adjusts it (naming the journey's people as officers, an effective date...).
+ */
+export async function loadExampleProfile(
+  journey: Journey,
+  page = journey.page,
+  change: (profile: ProfileDocument) => void = () => {},
+): Promise<void> {
+  const profile = parse(
     readFileSync(join(packageRoot(), "examples", "brightpath-saas.yaml"), "utf8"),
-  );
+  ) as ProfileDocument;
+  change(profile);
   const session = (await (await page.request.get(`${journey.url}/api/v1/session`)).json()) as {
     csrfToken: string;
   };

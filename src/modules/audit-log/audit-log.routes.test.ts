@@ -96,10 +96,10 @@ forEachDatabase("audit-trail API", (context) => {
 
     const publishDay = (await get("?from=2026-03-03&to=2026-03-03")).events.map((e) => e.action);
     assert.equal(publishDay.filter((action) => action === "policy.published").length, 23);
-    assert.deepEqual(
-      publishDay.filter((action) => action !== "policy.published").sort(),
-      ["obligation.event-raised", "obligations.recomputed"],
-    );
+    assert.deepEqual(publishDay.filter((action) => action !== "policy.published").sort(), [
+      "obligation.event-raised",
+      "obligations.recomputed",
+    ]);
     assert.equal((await get("?from=2026-03-04T00:00:00Z")).events.length, 23);
     assert.deepEqual(
       (await get("?to=2026-03-02T09:00:00.000Z")).events.map((e) => e.seq),

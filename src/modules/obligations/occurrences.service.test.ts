@@ -55,18 +55,23 @@ async function linkEvidence(
   return response.json<{ id: string }>().id;
 }
 
+/** The test server's workforce member joins the roster today; returns their training occurrence. */
+async function hireWorkforceMember(db: Database, server: TestServer) {
+  const member = server.members["workforce-member"];
+  const orgId = server.organization.id;
+  const personId = await insertPerson(db, orgId, {
+    email: member.email,
+    startDate: "2026-03-02",
+    userId: member.id,
+  });
+  await raise(db, server, "workforce.hired", startOfLocalDay("2026-03-02", zone), { personId });
+  return (await occurrencesOf(db, orgId, "new-member-training"))[0];
+}
+
 forEachDatabase("triggered work and completion", (context) => {
   it("a hire creates training due 30 days after the start date; completing it turns the dashboard line to met", async () => {
     const server = await publishedOrganization(context.db);
-    const orgId = server.organization.id;
-    const member = server.members["workforce-member"];
-    const personId = await insertPerson(context.db, orgId, {
-      email: member.email,
-      startDate: "2026-03-02",
-      userId: member.id,
-    });
-    await raise(context.db, server, "workforce.hired", startOfLocalDay("2026-03-02", zone), { personId });
-    const [training] = await occurrencesOf(context.db, orgId, "new-member-training");
+    const training = await hireWorkforceMember(context.db, server);
     assert.equal(training!.dueOn, "2026-04-01"); // 30 days (training.newHireDays default) after March 2
 
     const officer = await server.as("security-officer");
@@ -162,14 +167,7 @@ forEachDatabase("triggered work and completion", (context) => {
   it("a waiver needs a reason and an approver other than the person the work concerns", async () => {
     const server = await publishedOrganization(context.db);
     const orgId = server.organization.id;
-    const member = server.members["workforce-member"];
-    const personId = await insertPerson(context.db, orgId, {
-      email: member.email,
-      startDate: "2026-03-02",
-      userId: member.id,
-    });
-    await raise(context.db, server, "workforce.hired", startOfLocalDay("2026-03-02", zone), { personId });
-    const [training] = await occurrencesOf(context.db, orgId, "new-member-training");
+    const training = await hireWorkforceMember(context.db, server);
     const officer = await server.as("security-officer");
     const empty = await officer.post(`/api/v1/occurrences/${training!.id}/waive`, { reason: " " });
     assert.equal(empty.statusCode, 400);

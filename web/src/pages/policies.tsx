@@ -108,7 +108,8 @@ function Policies({
           <h2 id="publish-heading">Change the policies</h2>
           <p>
             A new version goes through a proposal: you describe the change, the approvers named in the profile
-            approve it, and it takes effect on the date you choose. The schedule of work follows from that date.
+            approve it, and it takes effect on the date you choose. The schedule of work follows from that
+            date.
           </p>
           <Link to="/changes" className="button button--secondary">
             Propose a change

@@ -130,6 +130,9 @@ CREATE INDEX occurrences_person ON occurrences (organization_id, person_id, due_
 -- Open work is a small share of six years of history: inboxes and the dashboard read this index.
 CREATE INDEX occurrences_open ON occurrences (organization_id, obligation_id, overdue_at)
   WHERE completed_at IS NULL AND waived_at IS NULL AND superseded_at IS NULL;
+-- "Due or overdue now": a range of open work by the instant it became due soon.
+CREATE INDEX occurrences_open_due ON occurrences (organization_id, due_soon_at)
+  WHERE completed_at IS NULL AND waived_at IS NULL AND superseded_at IS NULL;
 
 -- Closed work counted per obligation, kept in the transaction that closes an occurrence, so the
 -- dashboard reads a row per obligation instead of six years of history on every request.

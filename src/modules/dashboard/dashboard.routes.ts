@@ -23,7 +23,7 @@ export const dashboardRoutes = [
     tag: "dashboard",
     access: "obligations:read",
     query: DashboardExportQuery,
-    response: { status: 200, schema: null, contentType: "text/csv" },
+    response: { status: 200, schema: null, contentType: "text/csv; charset=utf-8" },
     async handler({ deps, auth, reply }, { query }) {
       const dashboard = await buildDashboard(deps.db, auth!.organizationId, deps.clock.now());
       reply.type("text/csv; charset=utf-8");

@@ -2,7 +2,7 @@
  * Start-up figures for `npm run bench` (issue 4: `npm start` to first HTTP 200, cold, PGlite, target
  * under 3 s). Each run spawns the built CLI, reads the address `serve` prints, polls
  * GET /api/v1/setup every 10 ms and stops at the first 200; the time runs from spawn to that answer.
- *   - a fresh data directory: PGlite creates the database (initdb) and migrations run;
+ *   - a fresh data directory: unpacked from the build-time template (src/db/pglite-template.ts);
  *   - the same directory again: what every later `npm start` costs;
  *   - `npm start` itself, from a scratch directory holding only a package.json with the same start
  *     script and a link to bin/, so `.steward-data` lands there and npm's own start-up is counted.

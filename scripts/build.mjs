@@ -1,6 +1,7 @@
 // Bundles the CLI into one ESM file so `steward` starts fast (no TypeScript loader at run time),
 // and precomputes the parsed YAML of the shipped content (see src/yaml-cache.ts).
 import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,3 +42,18 @@ const cache = {};
 for (const text of texts) cache[createHash("sha1").update(text).digest("hex")] = parse(text);
 mkdirSync("dist", { recursive: true });
 writeFileSync("dist/yaml-cache.json", JSON.stringify(cache));
+
+// A migrated database for new data directories: the first `npm start` unpacks it instead of
+// running initdb and every migration (src/db/pglite-template.ts).
+await build({
+  entryPoints: { "build-template": "src/db/build-template.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  external: ["@electric-sql/pglite"],
+  logLevel: "warning",
+});
+const made = spawnSync(process.execPath, ["dist/build-template.js"], { stdio: "inherit" });
+if (made.status !== 0) process.exit(made.status ?? 1);

@@ -25,4 +25,6 @@ export interface Driver {
   /** Waits for a connection of its own: a pool checkout (PostgreSQL) or the engine's lock (PGlite). */
   connect(): Promise<Connection>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tar (for the new-directory template). */
+  dump?(): Promise<Uint8Array>;
 }

@@ -9,6 +9,7 @@ import type { Database } from "./database.ts";
 import type { Driver } from "./driver.ts";
 import { loadMigrations, migrate } from "./migrate.ts";
 import { openPglite } from "./pglite-driver.ts";
+import { readTemplate, type TemplateFiles } from "./pglite-template.ts";
 import { openPostgres } from "./postgres-driver.ts";
 import { createDatabase } from "./session.ts";
 
@@ -24,6 +25,8 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** Where the `*.sql` migrations are; the package's `migrations/` by default. */
   migrationsDir?: string;
+  /** Template for a new PGlite directory (tests); the one built into dist/ by default. */
+  template?: TemplateFiles | null;
 }
 
 /** The embedded database's directory inside Steward's data directory. */
@@ -41,6 +44,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       : await openPglite({
           directory: pgliteDirectory(options.dataDir!),
           mustExist: options.mustExist ?? false,
+          template: () => (options.template === null ? null : readTemplate(migrations, options.template)),
         });
   try {
     await migrate(driver, migrations);

@@ -23,12 +23,19 @@ export interface PgliteTarget {
   directory: string;
   /** Refuse to create a new database when the directory has none. */
   mustExist: boolean;
+  /**
+   * A migrated database to start a new directory from instead of an empty one (pglite-template.ts);
+   * asked for only when the directory is new.
+   */
+  template?: () => Blob | null;
 }
 
-export async function openPglite({ directory, mustExist }: PgliteTarget): Promise<Driver> {
+export async function openPglite({ directory, mustExist, template }: PgliteTarget): Promise<Driver> {
   const inMemory = directory.startsWith("memory://");
   let unlock = () => {};
+  let startFrom: Blob | null = null;
   if (!inMemory) {
+    if (!existsSync(`${directory}/PG_VERSION`)) startFrom = template?.() ?? null;
     if (mustExist && !existsSync(`${directory}/PG_VERSION`)) {
       throw new Error(`no Steward database in ${dirname(directory)}`);
     }
@@ -39,7 +46,11 @@ export async function openPglite({ directory, mustExist }: PgliteTarget): Promis
   try {
     // Loaded on first use: commands that never open a database do not pay for it.
     const { PGlite } = await import("@electric-sql/pglite");
-    engine = new PGlite({ dataDir: directory, parsers: typeParsers });
+    engine = new PGlite({
+      dataDir: directory,
+      parsers: typeParsers,
+      ...(startFrom ? { loadDataDir: startFrom } : {}),
+    });
     await engine.waitReady;
   } catch (error) {
     unlock();
@@ -76,6 +87,15 @@ export async function openPglite({ directory, mustExist }: PgliteTarget): Promis
           release();
         },
       };
+    },
+    async dump() {
+      const release = await mutex.acquire();
+      try {
+        const archive = await engine.dumpDataDir("gzip");
+        return new Uint8Array(await archive.arrayBuffer());
+      } finally {
+        release();
+      }
     },
     async close() {
       const release = await mutex.acquire();

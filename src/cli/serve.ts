@@ -57,7 +57,14 @@ export const serveCommand: Command = {
     if (host.trim() === "") throw new CliError("--host: expected an address such as 127.0.0.1");
     let server;
     try {
-      server = await startServer({ ...storageOptions(values), port, host });
+      server = await startServer({
+        ...storageOptions(values),
+        port,
+        host,
+        log: (line) => {
+          io.err(line);
+        },
+      });
     } catch (error) {
       throw new CliError(`cannot start: ${(error as Error).message}`, 1);
     }

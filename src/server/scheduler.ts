@@ -39,7 +39,8 @@ export interface TickResult {
   problems: number;
 }
 
-const writeStderr = (line: string) => void process.stderr.write(`${line}\n`);
+// Nothing below the CLI prints: `steward serve` passes its error stream; embedders pass their own.
+const silent: (line: string) => void = () => {};
 
 function logFailures(log: (line: string) => void, what: string, run: MailRun): void {
   for (const f of run.failures) {
@@ -52,7 +53,7 @@ function logFailures(log: (line: string) => void, what: string, run: MailRun): v
 /** One pass over every organization; never throws for one organization's or one message's failure. */
 export async function runSchedulerTick(
   deps: SchedulerDeps,
-  log: (line: string) => void = writeStderr,
+  log: (line: string) => void = silent,
 ): Promise<TickResult> {
   const { db, clock } = deps;
   const result: TickResult = {
@@ -91,7 +92,7 @@ export async function runSchedulerTick(
  * has finished (so the database can be closed after it).
  */
 export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): () => Promise<void> {
-  const log = options.log ?? writeStderr;
+  const log = options.log ?? silent;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;

@@ -28,6 +28,8 @@ export interface StartServerOptions {
   mailer?: Mailer;
   /** Minutes between scheduler passes; STEWARD_SCHEDULER_MINUTES unless given; 0 turns it off. */
   schedulerMinutes?: number;
+  /** Where the scheduler reports failures (ids and error kinds only); the CLI passes its error stream. */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -78,7 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       minutes > 0
         ? startScheduler(
             { db, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.baseUrl },
-            { intervalMs: minutes * 60_000 },
+            { intervalMs: minutes * 60_000, ...(options.log ? { log: options.log } : {}) },
           )
         : () => Promise.resolve();
     return {

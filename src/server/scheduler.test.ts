@@ -12,7 +12,7 @@ import { occurrencesOf, publishedOrganization } from "../../test/support/obligat
 import type { TestServer } from "../../test/support/server.ts";
 import { startTestSmtp, type TestSmtp } from "../../test/support/smtp.ts";
 import type { Clock, Mailer } from "./deps.ts";
-import { startScheduler } from "./scheduler.ts";
+import { runSchedulerTick, startScheduler } from "./scheduler.ts";
 
 const baseUrl = "https://steward.test";
 
@@ -70,6 +70,23 @@ forEachDatabase("startScheduler", (context) => {
     const readsAtStop = reads;
     await sleep(100);
     assert.equal(reads, readsAtStop, "no tick after stop");
+  });
+
+  it("writes an organization's periods once per local day", async () => {
+    const server = await publishedOrganization(context.db);
+    const orgId = server.organization.id;
+    const deps = { db: context.db, clock: server.clock, mailer: smtp.mailer(), baseUrl };
+    const reviews = async () => (await occurrencesOf(context.db, orgId, "log-review")).map((o) => o.dueOn);
+    server.clock.setTo("2026-03-20T17:00:00Z"); // Friday March 20 in Los Angeles
+    // Already written for today: the pass is skipped, and the periods since publication wait.
+    const writtenFor = new Map([[orgId, "2026-03-20"]]);
+    await runSchedulerTick(deps, undefined, writtenFor);
+    assert.deepEqual(await reviews(), ["2026-03-08"]);
+    // The next local day the pass runs and writes every period that came since.
+    server.clock.setTo("2026-03-21T17:00:00Z");
+    await runSchedulerTick(deps, undefined, writtenFor);
+    assert.deepEqual(await reviews(), ["2026-03-08", "2026-03-15", "2026-03-22"]);
+    assert.equal(writtenFor.get(orgId), "2026-03-21");
   });
 
   it("never overlaps ticks, and one organization's failure spares the others", async () => {

@@ -7,6 +7,7 @@
  * overlap; run one scheduler per database (STEWARD_SCHEDULER_MINUTES=0 on the other processes).
  */
 import type { Database } from "../db/index.ts";
+import { localDateOf } from "../obligations/deadlines.ts";
 import { materializeOccurrences } from "../modules/obligations/recompute.service.ts";
 import { sendWeeklyDigests } from "../modules/reminders/digest.service.ts";
 import { failureReason, type MailRun } from "../modules/reminders/mail-run.ts";
@@ -54,6 +55,12 @@ function logFailures(log: (line: string) => void, what: string, run: MailRun): v
 export async function runSchedulerTick(
   deps: SchedulerDeps,
   log: (line: string) => void = silent,
+  /**
+   * The local day each organization's periods were last written for. The window of owed periods
+   * moves only when the day changes (hires and new versions write their own at once), so later
+   * ticks of the same day skip the pass: on 5,000 people it costs about half a second.
+   */
+  writtenFor?: Map<string, string>,
 ): Promise<TickResult> {
   const { db, clock } = deps;
   const result: TickResult = {
@@ -68,9 +75,12 @@ export async function runSchedulerTick(
   for (const org of organizations) {
     try {
       const now = clock.now();
+      const today = localDateOf(now, org.timeZone);
+      if (writtenFor?.get(org.id) === today) continue;
       result.occurrencesAdded += await db.transaction((tx) =>
         materializeOccurrences(tx, org.id, org.timeZone, now),
       );
+      writtenFor?.set(org.id, today);
     } catch (error) {
       result.problems += 1;
       log(`scheduler: writing new occurrences failed for ${org.id}: ${failureReason(error)}`);
@@ -96,6 +106,7 @@ export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): 
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  const writtenFor = new Map<string, string>();
   const schedule = (delayMs: number) => {
     timer = setTimeout(() => {
       timer = null;
@@ -109,7 +120,7 @@ export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): 
   };
   const tick = async () => {
     try {
-      await runSchedulerTick(deps, log);
+      await runSchedulerTick(deps, log, writtenFor);
     } catch (error) {
       log(`scheduler: tick failed: ${failureReason(error)}`);
     }

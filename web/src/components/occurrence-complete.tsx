@@ -3,13 +3,13 @@
  * both). The evidence is sent first, then the completion with its ids; problems from any of the
  * three requests appear beside the field they concern and in the summary at the top.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiError, fieldPath } from "../api/client.ts";
-import type { Occurrence } from "../api/types.ts";
 import { workApi } from "../api/work.ts";
 import { useSession } from "../session.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { workChanged } from "./occurrence-badge.tsx";
+import { useHeadingFocus, type OccurrenceFormProps } from "./occurrence-form.ts";
 import { TextArea, TextField } from "./fields.tsx";
 import { shorten, today } from "./occurrence-status.tsx";
 import { useSubmit } from "./use-submit.ts";
@@ -48,19 +48,10 @@ export function CompleteForm({
   autoFocus = false,
   onCancel,
   onDone,
-}: {
-  occurrence: Occurrence;
-  heading?: "h2" | "h3";
-  autoFocus?: boolean;
-  onCancel?: () => void;
-  onDone: (message: string) => void;
-}): ReactNode {
+}: OccurrenceFormProps): ReactNode {
   const { can } = useSession();
   const canUpload = can("evidence:upload");
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (autoFocus) headingRef.current?.focus();
-  }, [autoFocus]);
+  const headingRef = useHeadingFocus(autoFocus);
 
   const [note, setNote] = useState("");
   const [file, setFile] = useState<File | null>(null);

@@ -1,10 +1,10 @@
 /** Waiving work (officers): the reason is required and stays with the record; the officer approves it. */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { ApiError } from "../api/client.ts";
-import type { Occurrence } from "../api/types.ts";
 import { workApi } from "../api/work.ts";
 import { ErrorSummary } from "./error-summary.tsx";
 import { workChanged } from "./occurrence-badge.tsx";
+import { useHeadingFocus, type OccurrenceFormProps } from "./occurrence-form.ts";
 import { TextArea } from "./fields.tsx";
 import { shorten } from "./occurrence-status.tsx";
 import { useSubmit } from "./use-submit.ts";
@@ -15,17 +15,8 @@ export function WaiveForm({
   autoFocus = false,
   onCancel,
   onDone,
-}: {
-  occurrence: Occurrence;
-  heading?: "h2" | "h3";
-  autoFocus?: boolean;
-  onCancel?: () => void;
-  onDone: (message: string) => void;
-}): ReactNode {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (autoFocus) headingRef.current?.focus();
-  }, [autoFocus]);
+}: OccurrenceFormProps): ReactNode {
+  const headingRef = useHeadingFocus(autoFocus);
   const [reason, setReason] = useState("");
   const action = useCallback(async () => {
     if (reason.trim() === "")

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import type { Dashboard, Occurrence } from "../api/types.ts";
 import { workApi } from "../api/work.ts";
 import { DataTable } from "../components/data-table.tsx";
+import { workColumn } from "../components/occurrence-columns.tsx";
 import {
   Day,
   gradeMeaning,
@@ -13,7 +14,6 @@ import {
   gradeStatusLabel,
   OccurrenceStatusTag,
   ownerLabel,
-  shorten,
 } from "../components/occurrence-status.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
 import { EmptyState, PageHeading } from "../components/status.tsx";
@@ -104,15 +104,7 @@ function DueThisWeek({ items }: { items: Occurrence[] }): ReactNode {
               cell: (o) => <OccurrenceStatusTag status={o.status} />,
               sortValue: (o) => o.status,
             },
-            {
-              key: "work",
-              header: "Work",
-              cell: (o) => (
-                <Link to={`/work/${encodeURIComponent(o.id)}`} title={o.text}>
-                  {shorten(o.text, 110)}
-                </Link>
-              ),
-            },
+            workColumn,
             {
               key: "owner",
               header: "Owner",

@@ -2,9 +2,9 @@
 import type { ReactNode } from "react";
 import type { Occurrence } from "../api/types.ts";
 import { DataTable } from "../components/data-table.tsx";
-import { Day, OccurrenceStatusTag, shorten } from "../components/occurrence-status.tsx";
+import { workColumn } from "../components/occurrence-columns.tsx";
+import { Day, OccurrenceStatusTag } from "../components/occurrence-status.tsx";
 import { DateTime } from "../components/status.tsx";
-import { Link } from "../router.tsx";
 
 export function DoneRecently({ rows, days }: { rows: Occurrence[]; days: number }): ReactNode {
   return (
@@ -25,15 +25,7 @@ export function DoneRecently({ rows, days }: { rows: Occurrence[]; days: number 
               sortValue: (o) => o.completedAt ?? "",
             },
             { key: "status", header: "Status", cell: (o) => <OccurrenceStatusTag status={o.status} /> },
-            {
-              key: "work",
-              header: "Work",
-              cell: (o) => (
-                <Link to={`/work/${encodeURIComponent(o.id)}`} title={o.text}>
-                  {shorten(o.text, 110)}
-                </Link>
-              ),
-            },
+            workColumn,
             {
               key: "due",
               header: "Was due",

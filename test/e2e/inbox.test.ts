@@ -7,14 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { chromiumMissing, screenshot, startJourney, type Journey } from "./harness.ts";
-import {
-  errorSummary,
-  loadExampleProfile,
-  navLink,
-  owner,
-  ownerReady,
-  type ProfileDocument,
-} from "./steps.ts";
+import { errorSummary, navLink, owner, ownerPublishes, type ProfileDocument } from "./steps.ts";
 
 /** BrightPath, in effect before the clock, with the owner as its Security Officer. */
 function ownerAsSecurityOfficer(profile: ProfileDocument): void {
@@ -40,12 +33,7 @@ describe("the inbox in the browser", { skip: chromiumMissing, timeout: 180_000 }
 
   it("completes due work with an uploaded file", async () => {
     const { page } = journey;
-    // The browser's today is the server's (controlled) today, so "due" and "done recently" agree.
-    await page.clock.setFixedTime(journey.clock.now());
-    await ownerReady(journey);
-    await loadExampleProfile(journey, page, ownerAsSecurityOfficer);
-    await page.getByRole("button", { name: "Publish policies from the current profile" }).click();
-    await page.getByText(/^Version \S+ published/).waitFor();
+    await ownerPublishes(journey, ownerAsSecurityOfficer);
 
     await navLink(page, "Dashboard").click();
     await page.getByRole("heading", { name: "Due this week" }).waitFor();

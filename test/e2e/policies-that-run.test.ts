@@ -14,10 +14,9 @@ import {
   invitationLink,
   invite,
   joinOrganization,
-  loadExampleProfile,
   navLink,
   owner,
-  ownerReady,
+  ownerPublishes,
   type ProfileDocument,
 } from "./steps.ts";
 
@@ -54,11 +53,7 @@ describe("policies that run, in the browser", { skip: chromiumMissing, timeout: 
 
   it("a change approved by a second officer moves the schedule; training done with a certificate shows as met", async () => {
     const { page } = journey;
-    await page.clock.setFixedTime(journey.clock.now());
-    await ownerReady(journey);
-    await loadExampleProfile(journey, page, twoOfficers);
-    await page.getByRole("button", { name: "Publish policies from the current profile" }).click();
-    await page.getByText(/^Version \S+ published/).waitFor();
+    await ownerPublishes(journey, twoOfficers);
     await navLink(page, "Members").click();
     await invite(page, worker, "Workforce member");
     await invite(page, officer, "Privacy officer");

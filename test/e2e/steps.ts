@@ -170,3 +170,19 @@ export async function joinOrganization(
   await page.getByText(`You have joined ${owner.organization}.`).waitFor();
   assert.equal(await signIn(page, person.email, person.password), 200);
 }
+
+/**
+ * The owner sets up, saves an example profile adjusted by `change` and publishes the first version.
+ * The browser's clock is the server's (controlled) one, so "today", "due" and "done recently" agree.
+ */
+export async function ownerPublishes(
+  journey: Journey,
+  change: (profile: ProfileDocument) => void,
+): Promise<void> {
+  const { page } = journey;
+  await page.clock.setFixedTime(journey.clock.now());
+  await ownerReady(journey);
+  await loadExampleProfile(journey, page, change);
+  await page.getByRole("button", { name: "Publish policies from the current profile" }).click();
+  await page.getByText(/^Version \S+ published/).waitFor();
+}

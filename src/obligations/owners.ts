@@ -53,3 +53,27 @@ export function ownerRolesOf(
   }
   return [...held].sort();
 }
+
+/** A member as the inbox sees them: their id and the owner roles they hold. */
+export interface Assignee {
+  userId: string;
+  ownerRoles: readonly string[];
+}
+
+/** What deciding who owes one piece of work needs to know about it. */
+export interface AssignableWork {
+  ownerRole: string;
+  personUserId: string | null;
+  supervisorUserId: string | null;
+}
+
+/**
+ * Whether the member owes the work: as the person (workforce-member work), as that person's
+ * supervisor, or as a holder of its owner role. `assignedToSql` in occurrences.repo.ts is the
+ * same rule in SQL; the inbox, reminders and completion all use one of the two.
+ */
+export function owesWork(assignee: Assignee, work: AssignableWork): boolean {
+  if (work.ownerRole === "workforce-member") return work.personUserId === assignee.userId;
+  if (work.ownerRole === "supervisor") return work.supervisorUserId === assignee.userId;
+  return assignee.ownerRoles.includes(work.ownerRole);
+}

@@ -18,7 +18,7 @@ import {
   WaiveBody,
 } from "./obligations.schema.ts";
 import { findOccurrence, listOccurrences } from "./occurrences.repo.ts";
-import { completeOccurrence, owesWork, waiveOccurrence } from "./occurrences.service.ts";
+import { callerOwes, completeOccurrence, waiveOccurrence } from "./occurrences.service.ts";
 import { ownerRolesFor } from "./owner-roles.repo.ts";
 import { raiseObligationEvent } from "./triggers.service.ts";
 
@@ -89,7 +89,8 @@ export const obligationRoutes = [
       const found = await deps.db.transaction(async (tx) => {
         const occ = await findOccurrence(tx, organizationId, params.occurrenceId, deps.clock.now());
         if (!occ) return null;
-        return can(roles, "obligations:read") || (await owesWork(tx, organizationId, { userId, roles }, occ))
+        return can(roles, "obligations:read") ||
+          (await callerOwes(tx, organizationId, { userId, roles }, occ))
           ? occ
           : null;
       });

@@ -1,6 +1,7 @@
 /** Reading and closing occurrences. Every query is scoped to one organization. */
 import type { Queryable, Transaction } from "../../db/index.ts";
 import type { OccurrenceStatus } from "../../obligations/deadlines.ts";
+import type { Assignee } from "../../obligations/owners.ts";
 
 /**
  * An occurrence's status at `$now`, computed from its instants so it never goes stale. Must agree
@@ -72,7 +73,7 @@ const SELECT = `SELECT o.id, o.obligation_id AS "obligationId", ob.commitment_id
 
 export interface OccurrenceFilter {
   /** Only work this user owes: as the person, their supervisor, or a holder of the owner role. */
-  assignee?: { userId: string; ownerRoles: readonly string[] };
+  assignee?: Assignee;
   statuses?: readonly ListedStatus[];
   from?: string;
   to?: string;
@@ -83,22 +84,30 @@ export interface OccurrenceFilter {
 }
 
 /**
+ * Work the member `me` owes (owesWork in src/obligations/owners.ts, in SQL), given `ob` (the
+ * obligation), `p` (the person) and `sup` (their supervisor) joined; `roles` is a text[] parameter.
+ */
+export function assignedToSql(me: string, roles: string): string {
+  return `((ob.owner_role = 'workforce-member' AND p.user_id = ${me})
+      OR (ob.owner_role = 'supervisor' AND sup.user_id = ${me})
+      OR (ob.owner_role NOT IN ('workforce-member', 'supervisor') AND ob.owner_role = ANY(${roles}::text[])))`;
+}
+
+/**
  * Only the joins the filters read. Lookups go by primary key and the organization is checked in
  * WHERE: with no table statistics (PGlite) the planner otherwise matched the composite
  * (organization_id, id) key on its first column alone and filtered every obligation per row.
  */
+const obligationJoin = "JOIN obligations ob ON ob.id = o.obligation_id AND ob.organization_id = $1";
+
+/** What assignedToSql reads, joined by primary key for the organization in $1. */
+export const assigneeJoins = `${obligationJoin}
+  LEFT JOIN people p ON p.id = o.person_id AND p.organization_id = $1
+  LEFT JOIN people sup ON sup.id = p.supervisor_id AND sup.organization_id = $1`;
+
 function pageJoins(f: OccurrenceFilter): string {
-  const joins: string[] = [];
-  if (f.assignee || f.commitmentId !== undefined) {
-    joins.push("JOIN obligations ob ON ob.id = o.obligation_id AND ob.organization_id = $1");
-  }
-  if (f.assignee) {
-    joins.push(
-      "LEFT JOIN people p ON p.id = o.person_id AND p.organization_id = $1",
-      "LEFT JOIN people sup ON sup.id = p.supervisor_id AND sup.organization_id = $1",
-    );
-  }
-  return joins.join("\n");
+  if (f.assignee) return assigneeJoins;
+  return f.commitmentId !== undefined ? obligationJoin : "";
 }
 
 export async function listOccurrences(
@@ -115,11 +124,7 @@ export async function listOccurrences(
   };
   if (f.assignee) {
     params.push(f.assignee.userId, f.assignee.ownerRoles);
-    const me = `$${params.length - 1}`;
-    const roles = `$${params.length}::text[]`;
-    where.push(`((ob.owner_role = 'workforce-member' AND p.user_id = ${me})
-      OR (ob.owner_role = 'supervisor' AND sup.user_id = ${me})
-      OR (ob.owner_role NOT IN ('workforce-member', 'supervisor') AND ob.owner_role = ANY(${roles})))`);
+    where.push(assignedToSql(`$${params.length - 1}`, `$${params.length}`));
   }
   if (f.statuses) {
     add((n) => `(${statusSql("$2::timestamptz")}) = ANY(${n}::text[])`, f.statuses);

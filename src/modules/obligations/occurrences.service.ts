@@ -10,6 +10,7 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { linkEvidence } from "../evidence/evidence.service.ts";
 import { findOccurrence, markCompleted, markWaived, type OccurrenceRow } from "./occurrences.repo.ts";
 import { ownerRolesFor } from "./owner-roles.repo.ts";
+import { owesWork } from "../../obligations/owners.ts";
 
 export interface Caller {
   userId: string;
@@ -17,15 +18,14 @@ export interface Caller {
 }
 
 /** True when the caller owes this work: as the person, their supervisor, or a holder of its owner role. */
-export async function owesWork(
+export async function callerOwes(
   tx: Transaction,
   organizationId: string,
   caller: Caller,
   occ: OccurrenceRow,
 ): Promise<boolean> {
-  if (occ.ownerRole === "workforce-member") return occ.personUserId === caller.userId;
-  if (occ.ownerRole === "supervisor") return occ.supervisorUserId === caller.userId;
-  return (await ownerRolesFor(tx, organizationId, caller)).includes(occ.ownerRole);
+  const ownerRoles = await ownerRolesFor(tx, organizationId, caller);
+  return owesWork({ userId: caller.userId, ownerRoles }, occ);
 }
 
 async function openOccurrence(
@@ -58,7 +58,7 @@ export async function completeOccurrence(options: CompleteOptions): Promise<void
   const { organizationId, caller, now } = options;
   await options.db.transaction(async (tx) => {
     const occ = await openOccurrence(tx, organizationId, options.occurrenceId, now);
-    if (!can(caller.roles, "obligations:manage") && !(await owesWork(tx, organizationId, caller, occ))) {
+    if (!can(caller.roles, "obligations:manage") && !(await callerOwes(tx, organizationId, caller, occ))) {
       throw new AppError("forbidden", "this work is assigned to someone else");
     }
     if (occ.rules.includes("separation-of-duties") && occ.subjectUserId === caller.userId) {

@@ -6,7 +6,8 @@
  */
 import type { Database } from "../../db/index.ts";
 import type { Mailer } from "../../server/deps.ts";
-import { assigneeOf, owes } from "./assignment.ts";
+import { owesWork } from "../../obligations/owners.ts";
+import { assigneeOf } from "./assignment.ts";
 import { failureReason, type MailRun } from "./mail-run.ts";
 import { reminderMessage } from "./reminder-email.ts";
 import {
@@ -39,7 +40,7 @@ async function remindOrganization(
   if (candidates.length === 0) return;
   for (const member of await listMembers(db, org.id)) {
     const assignee = assigneeOf(member, org.people);
-    const items = candidates.filter((c) => owes(assignee, c) && !alreadyReminded(c, member.userId));
+    const items = candidates.filter((c) => owesWork(assignee, c) && !alreadyReminded(c, member.userId));
     if (items.length === 0) continue;
     const message = reminderMessage({
       to: member.email,

@@ -133,6 +133,16 @@ forEachDatabase("evidence API", (context) => {
     ])
       assert.deepEqual(response.json<ErrorBody>().error, notFound);
     assert.equal((await member.get(`/api/v1/evidence/${own.id}/content`)).statusCode, 200);
+    // Subjects reach the permanent audit trail: only known record types and ids in Steward's shape.
+    const freeText = await officer.post(`/api/v1/evidence/${officers.id}/links`, {
+      subjectType: "note",
+      subjectId: "Jane Doe, diagnosis",
+    });
+    assert.equal(freeText.statusCode, 400);
+    assert.deepEqual(
+      freeText.json<ErrorBody>().error.fields.map((f) => f.field),
+      ["body.subjectType", "body.subjectId"],
+    );
     assert.equal((await (await server.as("auditor")).post("/api/v1/evidence/links", {})).statusCode, 403);
   });
 

@@ -24,17 +24,31 @@ const Title = z
   .max(200, "expected at most 200 characters")
   .describe("What the evidence shows, e.g. 'Signed BAA with Acme Hosting'.");
 
+/**
+ * The kinds of record evidence attaches to. A closed list, with ids in Steward's own shape
+ * (`occ_` and hex), because both are written into the hash-chained audit trail, which can never be
+ * changed: free text there could carry ePHI for good.
+ */
+export const subjectTypes = [
+  "occurrence",
+  "person",
+  "member",
+  "access-request",
+  "access-grant",
+  "access-review",
+  "termination",
+  "sanction",
+  "policy-change",
+  "policy-version",
+] as const;
+
 export const SubjectType = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,62}$/, "expected a record type in lower case, e.g. obligation-occurrence")
+  .enum(subjectTypes, { error: `expected one of ${subjectTypes.join(", ")}` })
   .describe("The kind of record the evidence is attached to.");
 
 export const SubjectId = z
   .string()
-  .min(1, "expected the record's id")
-  .max(200, "expected at most 200 characters")
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]+$/, "expected an id without control characters")
+  .regex(/^[a-z]{3}_[0-9a-f]{1,64}$/, "expected a record id such as occ_3f9c...")
   .describe("The id of the record the evidence is attached to.");
 
 // Browsers send an empty input of a form as "": the same as leaving the field out.

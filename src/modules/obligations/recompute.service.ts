@@ -8,7 +8,12 @@
 import { recordEvent, type Actor } from "../../audit/index.ts";
 import type { Transaction } from "../../db/index.ts";
 import { addDays, localDateOf, type LocalDate } from "../../obligations/deadlines.ts";
-import { lookbackDays, recurringOccurrences, type NewOccurrence } from "../../obligations/materialize.ts";
+import {
+  lookbackDays,
+  recurringOccurrences,
+  type NewOccurrence,
+  type PersonSpan,
+} from "../../obligations/materialize.ts";
 import { obligationSpecs, planRecompute } from "../../obligations/plan.ts";
 import type { RenderedCommitment } from "../../templates/model.ts";
 import {
@@ -80,7 +85,9 @@ export async function recomputeObligations(
     );
   }
   // Kept obligations already have their periods (earlier passes and the scheduler wrote them).
-  const occurrencesAdded = await materializeOccurrences(tx, organizationId, timeZone, now, opened);
+  const occurrencesAdded = await materializeOccurrences(tx, organizationId, timeZone, now, {
+    obligations: opened,
+  });
   const result = {
     kept: plan.keep.length,
     opened: plan.open.length,
@@ -111,17 +118,27 @@ export async function materializeOccurrences(
   organizationId: string,
   timeZone: string,
   now: Date,
-  /** Only these obligations (those a recompute just opened); every one that may owe periods when absent. */
-  only?: readonly string[],
+  /**
+   * Narrows the pass: `obligations`, those a recompute just opened; `person`, one new hire (only
+   * the per-person series, for that person). Every obligation that may owe periods when absent.
+   */
+  only: { obligations?: readonly string[]; person?: PersonSpan } = {},
 ): Promise<number> {
   const today = localDateOf(now, timeZone);
   const since = addDays(today, -lookbackDays);
   const obligations = await listObligationsSince(tx, organizationId, since);
-  const wanted = only ? new Set(only) : null;
+  const wanted = only.obligations ? new Set(only.obligations) : null;
   const recurring = obligations.filter(
-    (o) => o.kind === "recurring" && (wanted === null || wanted.has(o.id)),
+    (o) =>
+      o.kind === "recurring" &&
+      (wanted === null || wanted.has(o.id)) &&
+      (only.person === undefined || o.perPerson),
   );
-  const people = recurring.some((o) => o.perPerson) ? await listPeopleSince(tx, organizationId, since) : [];
+  const people = only.person
+    ? [only.person]
+    : recurring.some((o) => o.perPerson)
+      ? await listPeopleSince(tx, organizationId, since)
+      : [];
   const owed: NewOccurrence[] = [];
   for (const o of recurring) {
     owed.push(

@@ -27,8 +27,12 @@ import { workforceSettings } from "./settings.repo.ts";
 
 const invalid = (field: string, message: string) =>
   new AppError("validation_failed", "the request has invalid fields", [{ field, message }]);
-const hasLeft = (person: PersonRow, today: string) => person.endDate !== null && person.endDate < today;
-const leftError = () => new AppError("conflict", "this person has left the organization");
+/**
+ * Once a termination is recorded (a last day, even a future one) nobody gets new access: the
+ * checklist lists the grants active when it was written, and a later grant would escape it.
+ */
+const isLeaving = (person: PersonRow) => person.endDate !== null;
+const leftError = () => new AppError("conflict", "this person is leaving or has left the organization");
 
 interface Base {
   db: Database;
@@ -52,7 +56,7 @@ export async function requestAccess(options: Base & { request: RequestAccessBody
     }
     const settings = await workforceSettings(tx, organizationId);
     const today = localDateOf(now, settings.timeZone);
-    if (hasLeft(person, today)) throw leftError();
+    if (isLeaving(person)) throw leftError();
     const until = request.temporaryUntil;
     if (until !== null && (until < today || until > addDays(today, settings.temporaryAccessMaxDays))) {
       throw invalid(
@@ -138,9 +142,9 @@ export async function grantAccess(
           : "only an approved request can be granted",
       );
     }
-    const { timeZone } = await workforceSettings(tx, organizationId);
-    const person = (await findPerson(tx, organizationId, request.personId))!;
-    if (hasLeft(person, localDateOf(now, timeZone))) throw leftError();
+    // Locked: a termination being recorded at this moment finishes first, and is then seen here.
+    const person = (await findPerson(tx, organizationId, request.personId, true))!;
+    if (isLeaving(person)) throw leftError();
     const method = options.verificationMethod;
     const id = await insertGrant(tx, organizationId, {
       personId: request.personId,

@@ -77,7 +77,9 @@ export async function hirePerson(options: HireOptions): Promise<{ person: Person
       now,
     });
     // The per-person recurring series (refresher training) now include the new person.
-    const recurring = await materializeOccurrences(tx, organizationId, timeZone, now);
+    const recurring = await materializeOccurrences(tx, organizationId, timeZone, now, {
+      person: { id, startDate: person.startDate, endDate: null },
+    });
     return {
       person: (await findPerson(tx, organizationId, id))!,
       workCreated: raised.occurrencesCreated + recurring,

@@ -62,6 +62,27 @@ forEachDatabase("terminations", (context) => {
     assert.equal(again.statusCode, 409);
   });
 
+  it("refuses new access once a termination is recorded, even before the last day", async () => {
+    const server = await startTestServer(context.db);
+    await publishBrightpath(server);
+    const person = await hire(server, { email: "soon-gone@example.com", startDate: "2026-01-05" });
+    const hr = await server.as("hr");
+    const terminated = await hr.post(`/api/v1/people/${person.id}/termination`, { lastDay: "2026-03-20" });
+    assert.equal(terminated.statusCode, 201, terminated.body);
+    const officer = await server.as("security-officer");
+    const request = await officer.post("/api/v1/access/requests", {
+      personId: person.id,
+      system: "Billing console",
+      level: "read-only",
+      justification: "Covers month-end reports",
+    });
+    assert.equal(request.statusCode, 409, request.body);
+    assert.equal(
+      request.json<ErrorBody>().error.message,
+      "this person is leaving or has left the organization",
+    );
+  });
+
   it("completes tasks one by one; revoking access needs access:decide and revokes the grant", async () => {
     const server = await startTestServer(context.db);
     const person = await hire(server, { email: "leaver@example.com", startDate: "2026-01-05" });

@@ -65,6 +65,8 @@ forEachDatabase("people API", (context) => {
     }>();
     const row = training2.people.find((p) => p.person.id === today.id)!;
     assert.equal(row.courses.find((c) => c.commitmentId === "new-member-training")!.nextDueOn, "2026-04-01");
+    // The yearly refresher series starts with the hire: its first period ends a year after the start.
+    assert.equal(row.courses.find((c) => c.commitmentId === "refresher-training")!.nextDueOn, "2027-03-01");
   });
 
   it("links the member account with the same email, now or on a later update", async () => {

@@ -3,8 +3,16 @@
  * obligations, dashboard and workforce tests. The clock starts at 2026-03-02T09:00Z, which is
  * 01:00 on March 2 in BrightPath's zone (America/Los_Angeles).
  */
+import assert from "node:assert/strict";
 import type { Database } from "../../src/db/index.ts";
-import { publishPolicies } from "../../src/modules/policies/policies.service.ts";
+import { findCurrentPolicyVersion } from "../../src/modules/policies/policies.repo.ts";
+import {
+  publishPolicies,
+  renderOrRefuse,
+  storePolicyVersion,
+} from "../../src/modules/policies/policies.service.ts";
+import { findCurrentProfile, lockOrganization } from "../../src/modules/profile/profile.repo.ts";
+import { validateProfileData } from "../../src/profile/errors.ts";
 import { saveProfile } from "../../src/modules/profile/profile.service.ts";
 import { brightpathBody } from "./org-data.ts";
 import { startTestServer, type TestServer } from "./server.ts";
@@ -35,15 +43,34 @@ export function officersProfile(
 }
 
 /**
- * Saves the profile as the owner and publishes it at the clock's time. Later versions skip the
- * proposal and its approvals (src/modules/governance): these tests are about what follows a publication.
+ * Saves the profile as the owner and publishes it at the clock's time. A later version is stored
+ * the way a published proposal stores it (storePolicyVersion), without the proposal and its
+ * approvals (src/modules/governance has those tests): these tests are about what follows.
  */
 export async function publishProfile(db: Database, server: TestServer, body: ProfileBody): Promise<void> {
   const organizationId = server.organization.id;
   const actor = { type: "user" as const, id: server.members.owner.id };
   const now = server.clock.now();
   await saveProfile({ db, organizationId, actor, data: body, now });
-  await publishPolicies({ db, organizationId, actor, now, unsafeSkipApproval: true });
+  if (!(await findCurrentPolicyVersion(db, organizationId))) {
+    await publishPolicies({ db, organizationId, actor, now });
+    return;
+  }
+  const checked = validateProfileData(body);
+  assert.ok(checked.ok, "the test profile must be valid");
+  const set = renderOrRefuse(checked.profile, {});
+  await db.transaction(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    const profile = (await findCurrentProfile(tx, organizationId))!;
+    await storePolicyVersion(tx, {
+      organizationId,
+      profileVersionId: profile.id,
+      set,
+      effectiveFrom: set.effectiveDate,
+      actor,
+      now,
+    });
+  });
 }
 
 export async function publishedOrganization(

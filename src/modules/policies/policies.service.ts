@@ -33,12 +33,6 @@ export interface PublishPoliciesOptions {
    * make the audit write fail mid-transaction and check that nothing was left half-written.
    */
   unsafeAlterEvent?: (event: AuditEventInput, index: number) => AuditEventInput;
-  /**
-   * TEST SEAM, never set from a route: publishes a changed profile although a version is already
-   * published, skipping the proposal and its approvals. For tests of what follows a publication
-   * (the obligations engine), which are not about governance.
-   */
-  unsafeSkipApproval?: boolean;
 }
 
 export interface PublishedPolicies {
@@ -47,6 +41,12 @@ export interface PublishedPolicies {
   created: boolean;
   counts: PolicyCounts;
 }
+
+const proposalNeeded = () =>
+  new AppError(
+    "conflict",
+    "policies are already published: propose this change through POST /api/v1/changes so the approvers can approve it",
+  );
 
 /** Renders the current profile; template problems become a 400 listing each with its file and line. */
 function render(
@@ -101,6 +101,9 @@ export async function publishPolicies(options: PublishPoliciesOptions): Promise<
     throw new AuditError("publishPolicies needs an actor", "no-actor");
   const profile = await findCurrentProfile(db, organizationId);
   if (!profile) throw new AppError("conflict", "save the organization profile before publishing policies");
+  // A version from another profile version can only come through a proposal: say so before rendering.
+  const published = await findCurrentPolicyVersion(db, organizationId);
+  if (published && published.profileVersionId !== profile.id) throw proposalNeeded();
   const sectionText = await listSectionTexts(db, organizationId);
   const set = render(profile, options.templatesDir, sectionText);
   const counts = countPolicies(set.policies);
@@ -114,12 +117,7 @@ export async function publishPolicies(options: PublishPoliciesOptions): Promise<
     if (current?.contentHash === set.contentHash && current.profileVersionId === profile.id) {
       return { version: current, created: false, counts };
     }
-    if (current && !options.unsafeSkipApproval) {
-      throw new AppError(
-        "conflict",
-        "policies are already published: propose this change through POST /api/v1/changes so the approvers can approve it",
-      );
-    }
+    if (current) throw proposalNeeded();
     const version = await storePolicyVersion(tx, {
       organizationId,
       profileVersionId: profile.id,

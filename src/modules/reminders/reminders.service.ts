@@ -58,7 +58,12 @@ async function remindOrganization(
     }
     run.emailsSent += 1;
     const sent = items.map((i) => ({ occurrenceId: i.id, stage: i.stage }));
-    await recordReminders(db, org.id, member.userId, sent, now);
+    // A failed record is this member's problem only: the others still get their reminders.
+    try {
+      await recordReminders(db, org.id, member.userId, sent, now);
+    } catch (error) {
+      run.failures.push({ organizationId: org.id, userId: member.userId, reason: failureReason(error) });
+    }
   }
 }
 

@@ -26,13 +26,6 @@ export const changesApi = {
     request<PolicyDocument>("GET", `/api/v1/policies/as-of/${id(policyId)}?date=${id(date)}`),
 };
 
-/** Today as YYYY-MM-DD in the browser's zone (the server checks against the organization's). */
-export function todayText(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export const statusTone = {
   proposed: "info",
   published: "success",

@@ -11,7 +11,8 @@ import { ResourceView } from "../components/resource-view.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { useSubmit, type FieldNaming } from "../components/use-submit.ts";
 import { navigate } from "../router.tsx";
-import { changesApi, showValue, todayText } from "./changes-api.tsx";
+import { today } from "../components/occurrence-status.tsx";
+import { changesApi, showValue } from "./changes-api.tsx";
 import { SectionPicker, type SectionChoice } from "./changes-section.tsx";
 import { ValuePicker } from "./changes-value.tsx";
 
@@ -26,7 +27,7 @@ const loadAll = async () => {
 export function ProposeForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }): ReactNode {
   const [resource] = useResource(loadAll);
   const [summary, setSummary] = useState("");
-  const [effectiveDate, setEffectiveDate] = useState(todayText);
+  const [effectiveDate, setEffectiveDate] = useState(today);
   const [items, setItems] = useState<Item[]>([]);
 
   const naming = useMemo<FieldNaming>(

@@ -3,35 +3,25 @@ import { useCallback, useState, type ReactNode } from "react";
 import type { Occurrence, PersonDetail } from "../api/types.ts";
 import { workforceApi } from "../api/workforce.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
+import { workColumn } from "../components/occurrence-columns.tsx";
+import { Day, OccurrenceStatusTag, ownerLabel } from "../components/occurrence-status.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
-import { DateTime, EmptyState, Notice, PageHeading, StatusTag, type Tone } from "../components/status.tsx";
+import { EmptyState, Notice, PageHeading } from "../components/status.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { Link } from "../router.tsx";
 import { useSession } from "../session.tsx";
 import { PersonStatus } from "./people.tsx";
 import { TerminationSection } from "./people-termination.tsx";
 
-const tones: Record<Occurrence["status"], Tone> = {
-  upcoming: "neutral",
-  due: "info",
-  overdue: "danger",
-  done: "success",
-  "done-late": "warning",
-  waived: "neutral",
-  superseded: "neutral",
-};
-const statusLabel = (status: Occurrence["status"]) =>
-  status.charAt(0).toUpperCase() + status.slice(1).replace("-", " ");
-
+/** The same columns and status words as every other list of work. */
 const workColumns: Column<Occurrence>[] = [
-  { key: "what", header: "Commitment", cell: (o) => o.commitmentId, sortValue: (o) => o.commitmentId },
-  { key: "policy", header: "Policy", cell: (o) => `${o.policyId} ${o.sectionNumber}` },
-  { key: "owner", header: "Owner", cell: (o) => o.ownerRole },
-  { key: "due", header: "Due", cell: (o) => <DateTime value={o.dueAt} />, sortValue: (o) => o.dueAt },
+  workColumn,
+  { key: "owner", header: "Owner", cell: (o) => ownerLabel(o.ownerRole), sortValue: (o) => o.ownerRole },
+  { key: "due", header: "Due", cell: (o) => <Day value={o.dueOn} />, sortValue: (o) => o.dueOn },
   {
     key: "status",
     header: "Status",
-    cell: (o) => <StatusTag tone={tones[o.status]}>{statusLabel(o.status)}</StatusTag>,
+    cell: (o) => <OccurrenceStatusTag status={o.status} />,
     sortValue: (o) => o.status,
   },
 ];

@@ -4,11 +4,12 @@ import { ResourceView } from "../components/resource-view.tsx";
 import { PageHeading } from "../components/status.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { Link, useLocation } from "../router.tsx";
-import { changesApi, todayText } from "./changes-api.tsx";
+import { today } from "../components/occurrence-status.tsx";
+import { changesApi } from "./changes-api.tsx";
 
 export function PolicyAsOfPage({ policyId }: { policyId: string }): ReactNode {
   const { search } = useLocation();
-  const date = search.get("date") ?? todayText();
+  const date = search.get("date") ?? today();
   const load = useCallback(() => changesApi.policyAsOf(policyId, date), [policyId, date]);
   const [resource] = useResource(load);
   return (

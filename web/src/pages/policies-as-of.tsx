@@ -8,11 +8,12 @@ import { ResourceView } from "../components/resource-view.tsx";
 import { DateTime, EmptyState, PageHeading } from "../components/status.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
-import { changesApi, todayText } from "./changes-api.tsx";
+import { today } from "../components/occurrence-status.tsx";
+import { changesApi } from "./changes-api.tsx";
 
 export function PoliciesAsOfPage(): ReactNode {
   const { search } = useLocation();
-  const date = search.get("date") ?? todayText();
+  const date = search.get("date") ?? today();
   const [typed, setTyped] = useState(date);
   const load = useCallback(() => changesApi.asOf(date), [date]);
   const [resource] = useResource(load);

@@ -8,7 +8,7 @@ import type { Database } from "../../db/index.ts";
 import { localDateOf } from "../../obligations/deadlines.ts";
 import { AppError } from "../../server/errors.ts";
 import { toStoredPolicySet } from "../policies/policies.model.ts";
-import { findCurrentPolicyVersion, organizationTimeZone } from "../policies/policies.repo.ts";
+import { findCurrentPolicyVersion } from "../policies/policies.repo.ts";
 import { profileHash } from "../profile/profile.diff.ts";
 import { findCurrentProfile, lockOrganization } from "../profile/profile.repo.ts";
 import { findProfileData } from "./profile-data.repo.ts";
@@ -37,12 +37,6 @@ export async function proposeChange(options: ProposeChangeOptions): Promise<Chan
       "conflict",
       "no policies are published yet: publish the first version from the profile (POST /api/v1/policies/publish)",
     );
-  const timeZone = await organizationTimeZone(db, organizationId);
-  const today = localDateOf(now, timeZone);
-  if (body.effectiveDate < today)
-    throw new AppError("validation_failed", "the effective date has passed", [
-      { field: "body.effectiveDate", message: `expected ${today} or later (today in ${timeZone})` },
-    ]);
   const request: ChangeRequest = { profileChanges: body.profileChanges, sectionChanges: body.sectionChanges };
   const draft = buildDraft({
     currentProfile: profile.data,
@@ -51,6 +45,13 @@ export async function proposeChange(options: ProposeChangeOptions): Promise<Chan
     effectiveDate: body.effectiveDate,
     ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
   });
+  // The draft's zone, as publishing and the schedule will use it (a proposal may change the zone).
+  const timeZone = draft.profile.organization.timeZone;
+  const today = localDateOf(now, timeZone);
+  if (body.effectiveDate < today)
+    throw new AppError("validation_failed", "the effective date has passed", [
+      { field: "body.effectiveDate", message: `expected ${today} or later (today in ${timeZone})` },
+    ]);
   const draftProfileHash = profileHash(draft.profile);
   const publishedProfile = await findProfileData(db, organizationId, published.profileVersionId);
   if (draft.set.contentHash === published.contentHash && draftProfileHash === profileHash(publishedProfile))

@@ -41,7 +41,8 @@ export function applySectionText(
 export function sectionTextProblems(markdown: string): string[] {
   const problems: string[] = [];
   if (markdown.trim() === "") problems.push("expected the section's text, got an empty text");
-  if (/^ {0,3}#{1,6}(\s|$)/m.test(markdown))
+  // ATX headings ("## Title") and setext ones (a line underlined with === or ---).
+  if (/^ {0,3}#{1,6}(\s|$)/m.test(markdown) || /^ {0,3}\S.*\n {0,3}(=+|-+)[ \t]*$/m.test(markdown))
     problems.push("headings are not allowed: the text replaces one section's body, not its structure");
   if (/\{[{%]/.test(markdown))
     problems.push("Liquid tags ({{ }} or {% %}) are not allowed: write the text as plain Markdown");

@@ -119,6 +119,12 @@ forEachDatabase("section texts", (context) => {
         message: "Liquid tags ({{ }} or {% %}) are not allowed: write the text as plain Markdown",
       },
     ]);
+    assert.deepEqual(await send([{ ...section, markdown: "Review schedule\n===\n\nLogs are read daily." }]), [
+      {
+        field: "body.sectionChanges.0.markdown",
+        message: "headings are not allowed: the text replaces one section's body, not its structure",
+      },
+    ]);
     assert.deepEqual(await send([{ ...section, markdown: null }]), [
       {
         field: "body.sectionChanges.0.markdown",

@@ -11,7 +11,7 @@ import { chainPages } from "../src/audit/chain-reader.ts";
 import { openDatabase, type Database, type Engine } from "../src/db/index.ts";
 import { createStore } from "../test/support/databases.ts";
 
-const EVENTS = 1_000_000;
+const EVENTS = Number(process.env.STEWARD_BENCH_AUDIT_EVENTS ?? 1_000_000);
 const CHUNK = 5_000;
 const START = Date.parse("2025-01-01T00:00:00.000Z");
 type Row = [string, string, string][];
@@ -102,7 +102,7 @@ export async function loadEvents(db: Database): Promise<string> {
             action: e.action,
             target_type: e.targetType,
             target_id: e.targetId,
-            changes: e.changes,
+            changes: canonicalJson(e.changes),
             prev_hash: prevHash,
             hash,
           });
@@ -110,8 +110,8 @@ export async function loadEvents(db: Database): Promise<string> {
         }
         await tx.query(
           `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
-           SELECT $1, r.seq, r.at::timestamptz, 'user', r.actor_id, r.action, r.target_type, r.target_id, r.changes, r.prev_hash, r.hash
-           FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, at text, actor_id text, action text, target_type text, target_id text, changes jsonb, prev_hash text, hash text)`,
+           SELECT $1, r.seq, r.at::timestamptz, 'user', r.actor_id, r.action, r.target_type, r.target_id, r.changes::json, r.prev_hash, r.hash
+           FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, at text, actor_id text, action text, target_type text, target_id text, changes text, prev_hash text, hash text)`,
           [organizationId, JSON.stringify(rows)],
         );
       }

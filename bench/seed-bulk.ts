@@ -57,8 +57,10 @@ export async function appendEvents(
       targetType: event.target.type,
       targetId: event.target.id,
     };
-    const hash = chainHash(prevHash, encodeEvent({ ...fields, changes: canonicalJson(JSON.parse(changes)) }));
-    const row = { ...fields, changes: JSON.parse(changes) as unknown, prevHash, hash };
+    // Stored as the canonical text the hash covers, as recordEvent stores it.
+    const canonical = canonicalJson(JSON.parse(changes));
+    const hash = chainHash(prevHash, encodeEvent({ ...fields, changes: canonical }));
+    const row = { ...fields, changes: canonical, prevHash, hash };
     prevHash = hash;
     return row;
   });
@@ -66,9 +68,9 @@ export async function appendEvents(
     tx,
     `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
      SELECT r."organizationId", r.seq, r."occurredAt"::timestamptz, r."actorType", r."actorId", r.action,
-            r."targetType", r."targetId", r.changes, r."prevHash", r.hash
+            r."targetType", r."targetId", r.changes::json, r."prevHash", r.hash
        FROM jsonb_to_recordset($1::jsonb) AS r("organizationId" text, seq bigint, "occurredAt" text, "actorType" text,
-            "actorId" text, action text, "targetType" text, "targetId" text, changes jsonb, "prevHash" text, hash text)`,
+            "actorId" text, action text, "targetType" text, "targetId" text, changes text, "prevHash" text, hash text)`,
     rows,
   );
   await tx.query("UPDATE audit_chain_heads SET seq = $2, hash = $3 WHERE organization_id = $1", [

@@ -64,12 +64,32 @@ function load(plan: LoadPlan): Promise<LoadResult> {
   });
 }
 
+/** With STEWARD_BENCH_PROFILE=DIR, a CPU profile of the server process per measured load. */
+async function startProfile(): Promise<(label: string) => Promise<void>> {
+  const dir = process.env.STEWARD_BENCH_PROFILE;
+  if (!dir) return async () => {};
+  const { Session } = await import("node:inspector/promises");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async (label) => {
+    const { profile } = await session.post("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/${label.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Loads the plan and reports it, with this process's CPU time per request (the server's share). */
 async function measure(label: string, plan: LoadPlan): Promise<Row> {
   const before = process.cpuUsage();
+  const stopProfile = await startProfile();
   const r = await load(plan);
+  await stopProfile(label);
   const used = process.cpuUsage(before);
   const cpuPerRequest = (used.user + used.system) / 1000 / Math.max(r.requests, 1);
   const failures = r.failures > 0 ? `; ${r.failures} FAILED` : "";
@@ -133,10 +153,13 @@ async function benchEngine(label: string, engine: Engine, baseUrl?: string): Pro
           `${seeded.acknowledged} members acknowledged the policies; bulk INSERTs; chain verified`,
         ],
       ];
-      for (const endpoint of endpoints)
+      for (const endpoint of endpoints.filter((e) =>
+        e.path.includes(process.env.STEWARD_BENCH_ENDPOINT ?? ""),
+      ))
         rows.push(
           await measure(`p95 GET ${endpoint.path} as ${endpoint.role} (${label})`, plan([endpoint], SECONDS)),
         );
+      if (process.env.STEWARD_BENCH_ENDPOINT) return rows;
       rows.push(
         await measure(`p95 all five mixed, ${MIX_SECONDS} s (${label})`, plan(endpoints, MIX_SECONDS)),
       );
@@ -158,9 +181,11 @@ export async function benchServer(): Promise<Row[]> {
       `load average ${loadavg()[0]!.toFixed(1)} when they started`,
     ],
   ];
-  rows.push(...(await benchColdStart()));
-  rows.push(...(await benchEngine("PGlite", "pglite")));
+  const only = process.env.STEWARD_BENCH_ENGINE;
+  if (!only) rows.push(...(await benchColdStart()));
+  if (!only || only === "pglite") rows.push(...(await benchEngine("PGlite", "pglite")));
   const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (only === "pglite") return rows;
   if (url) rows.push(...(await benchEngine("PostgreSQL", "postgres", url)));
   else rows.push(["API load (PostgreSQL)", "skipped", "set TEST_DATABASE_URL or DATABASE_URL"]);
   return rows;

@@ -46,7 +46,7 @@ export async function insertEvent(tx: Transaction, e: NewEventRow): Promise<numb
     `WITH event AS (
        INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action,
                                  target_type, target_id, changes, prev_hash, hash)
-       VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
+       VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9::json, $10, $11)
        RETURNING id
      )
      UPDATE audit_chain_heads SET hash = $11 WHERE organization_id = $1

@@ -10,6 +10,15 @@ import type { TextRow, Transaction } from "../db/index.ts";
 import { eventAt, seqOfHash, type ChainHead } from "./audit.repo.ts";
 import { canonicalJson, chainHash, type encoderFor, GENESIS_HASH } from "./canonical.ts";
 
+/** The canonical form of stored changes; null when they are not JSON (they were altered). */
+function canonicalOrNull(text: string): string | null {
+  try {
+    return canonicalJson(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
 export type AuditProblem = "altered" | "inserted" | "deleted" | "reordered";
 
 export interface Break {
@@ -47,8 +56,9 @@ export async function classifyBreak(tx: Transaction, ctx: BreakContext): Promise
     problem,
     detail,
   });
-  const canonicalChanges = canonicalJson(JSON.parse(changes!));
+  const canonicalChanges = canonicalOrNull(changes!);
   const fitsAt = (s: number) =>
+    canonicalChanges !== null &&
     chainHash(
       rowPrevHash!,
       ctx.encode(s, occurredAt!, actorType!, actorId!, action!, targetType!, targetId!, canonicalChanges),

@@ -30,6 +30,22 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
   const { organizationId } = head;
   const encode = encoderFor(organizationId);
   const canonicalChanges = canonicalizerOfText();
+  /**
+   * Whether the stored fields hash to `hash`. Changes are stored as the canonical text the hash
+   * covers, so that text is hashed as it is; only when that fails is it parsed and re-encoded (rows
+   * stored as jsonb before migration 20261122190000 carry jsonb's formatting). Either way the stored
+   * value must be the one that was hashed: re-encoding cannot make different content match.
+   */
+  const hashes = (prev: string, seq: number, row: TextRow, hash: string): boolean => {
+    const fields = (changes: string) =>
+      encode(seq, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, row[7]!, changes);
+    if (chainHash(prev, fields(row[8]!)) === hash) return true;
+    try {
+      return chainHash(prev, fields(canonicalChanges(row[8]!))) === hash;
+    } catch {
+      return false; // not JSON at all
+    }
+  };
   let expected = 1;
   let prevHash = GENESIS_HASH;
   let prevId: string | null = null;
@@ -45,10 +61,7 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
         Number(row[1]) !== expected ||
         expected > head.seq ||
         row[9] !== prevHash ||
-        chainHash(
-          prevHash,
-          encode(expected, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, row[7]!, canonicalChanges(row[8]!)),
-        ) !== hash
+        !hashes(prevHash, expected, row, hash)
       ) {
         broken = row;
         break scan;

@@ -17,6 +17,11 @@ export interface AuthContext {
   mfaVerified: boolean;
 }
 
+/** The `access` section of the organization's current profile as stored (null: no profile yet). */
+export interface KnownAccess {
+  access: unknown;
+}
+
 export const sessionCookie = "steward_session";
 const lastSeenResolutionMs = 15_000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -44,7 +49,7 @@ export async function resolveSession(
   db: Queryable,
   token: string,
   now: Date,
-  idleMinutes: (organizationId: string) => Promise<number>,
+  idleMinutes: (organizationId: string, known: KnownAccess) => Promise<number>,
 ): Promise<AuthContext | null> {
   const { rows } = await db.query<{
     id: string;
@@ -54,15 +59,18 @@ export async function resolveSession(
     mfa_verified: boolean;
     last_seen_at: Date;
     roles: Role[] | null;
+    access: unknown;
   }>(
+    // The organization's `access` numbers come along, so a request costs one query, not two.
     `SELECT s.id, s.user_id, s.organization_id, s.csrf_token, s.mfa_verified, s.last_seen_at,
-            (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m WHERE m.user_id = s.user_id AND m.organization_id = s.organization_id) AS roles
+            (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m WHERE m.user_id = s.user_id AND m.organization_id = s.organization_id) AS roles,
+            (SELECT p.data -> 'access' FROM profile_versions p WHERE p.organization_id = s.organization_id AND p.is_current) AS access
        FROM sessions s WHERE s.token_hash = $1 AND s.ended_at IS NULL`,
     [hashToken(token)],
   );
   const row = rows[0];
   if (!row) return null;
-  const idleMs = (await idleMinutes(row.organization_id)) * 60_000;
+  const idleMs = (await idleMinutes(row.organization_id, { access: row.access ?? null })) * 60_000;
   if (now.getTime() - row.last_seen_at.getTime() > idleMs) {
     await db.query("UPDATE sessions SET ended_at = $2 WHERE id = $1", [row.id, now]);
     return null;

@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           deps.db,
           token,
           deps.clock.now(),
-          async (org) => (await deps.securitySettings(org)).idleLogoffMinutes,
+          async (org, known) => (await deps.securitySettings(org, known)).idleLogoffMinutes,
         )
       : null;
     // CSRF: a state-changing request made with a session must echo that session's token.

@@ -1,4 +1,5 @@
 /** What the server's routes and services receive: no globals, so tests pass their own. */
+import type { KnownAccess } from "../auth/session.ts";
 import type { Database } from "../db/index.ts";
 import type { EvidenceKeyRing } from "../evidence/keyring.ts";
 
@@ -27,8 +28,12 @@ export interface AppDeps {
   mailer: Mailer;
   /** Cookies marked Secure (default true; browsers accept Secure cookies on http://localhost). */
   secureCookies: boolean;
-  /** The settings of an organization, read from its current profile (defaults before it has one). */
-  securitySettings(organizationId: string): Promise<SecuritySettings>;
+  /**
+   * The settings of an organization, read from its current profile (defaults before it has one).
+   * `known` is that profile's `access` section when the caller already read it (the session query
+   * does), so no second query is needed.
+   */
+  securitySettings(organizationId: string, known?: KnownAccess): Promise<SecuritySettings>;
   /** Directory of the built web UI, or null to serve none. */
   webRoot: string | null;
   /** Where people reach the app, for links in emails; `http://127.0.0.1:PORT` when not given. */

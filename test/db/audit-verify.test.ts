@@ -92,7 +92,7 @@ forEachDatabase("audit chain verification", (t) => {
     const target = await eventRow(t.db, org.id, 5);
     await tamper(
       t.db,
-      `UPDATE audit_events SET changes = jsonb_set(changes, '{version}', '9') WHERE id = $1`,
+      `UPDATE audit_events SET changes = jsonb_set(changes::jsonb, '{version}', '9')::json WHERE id = $1`,
       [target.id],
     );
     const result = await verifyAuditChain(t.db, { organizationId: org.id });
@@ -110,6 +110,32 @@ forEachDatabase("audit chain verification", (t) => {
       printed.out,
       new RegExp(`^audit trail broken in ${org.slug} at event seq 5 \\(id ${target.id}\\): altered`),
     );
+  });
+
+  it("accepts changes stored in jsonb's formatting (rows written before they were kept as canonical text)", async () => {
+    const org = await chain(t.db);
+    // jsonb re-formats the text ({"a": 1, ...}) without changing its content: what the column
+    // migration leaves in rows written before it.
+    await tamper(t.db, "UPDATE audit_events SET changes = changes::jsonb::json WHERE organization_id = $1", [
+      org.id,
+    ]);
+    const reformatted = await t.db.query<{ changes: string }>(
+      "SELECT changes::text AS changes FROM audit_events WHERE organization_id = $1 AND seq = 5",
+      [org.id],
+    );
+    assert.match(reformatted.rows[0]!.changes, /": /);
+    const result = await verifyAuditChain(t.db, { organizationId: org.id });
+    assert.equal(result.ok, true);
+  });
+
+  it("catches changes replaced by a value of another JSON type", async () => {
+    const org = await chain(t.db);
+    const target = await eventRow(t.db, org.id, 5);
+    await tamper(t.db, `UPDATE audit_events SET changes = '"text"'::json WHERE id = $1`, [target.id]);
+    const result = await verifyAuditChain(t.db, { organizationId: org.id });
+    assert.equal(result.ok, false);
+    assert.equal(result.ok === false && result.problem, "altered");
+    assert.equal(result.ok === false && result.seq, 5);
   });
 
   it("catches an altered event whose hash was recomputed (the next link breaks)", async () => {

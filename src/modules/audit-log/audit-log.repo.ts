@@ -59,15 +59,18 @@ export async function listAuditEvents(
 ): Promise<AuditEventRow[]> {
   const { sql, params } = where(organizationId, filter, page.before);
   params.push(page.limit);
-  const { rows } = await q.query<AuditEventRow>(
-    `SELECT e.seq, ${OCCURRED_AT} AS "occurredAt", e.actor_type AS "actorType", e.actor_id AS "actorId",
-            u.display_name AS "actorName", e.action, e.target_type AS "targetType", e.target_id AS "targetId",
-            e.changes, e.prev_hash AS "prevHash", e.hash
-       FROM audit_events e LEFT JOIN users u ON e.actor_type = 'user' AND u.id = e.actor_id
-      WHERE ${sql} ORDER BY e.seq DESC LIMIT $${params.length}`,
+  // The page comes back as one JSON value: the engines parse one JSON text far faster than a
+  // hundred rows of eleven cells (PGlite converts each cell on its own).
+  const { rows } = await q.query<{ page: AuditEventRow[] }>(
+    `SELECT coalesce(json_agg(x ORDER BY x.seq DESC), '[]') AS page FROM (
+       SELECT e.seq, ${OCCURRED_AT} AS "occurredAt", e.actor_type AS "actorType", e.actor_id AS "actorId",
+              u.display_name AS "actorName", e.action, e.target_type AS "targetType", e.target_id AS "targetId",
+              e.changes, e.prev_hash AS "prevHash", e.hash
+         FROM audit_events e LEFT JOIN users u ON e.actor_type = 'user' AND u.id = e.actor_id
+        WHERE ${sql} ORDER BY e.seq DESC LIMIT $${params.length}) x`,
     params,
   );
-  return rows;
+  return rows[0]!.page;
 }
 
 /** Cells of an export row, in this order (every cell PostgreSQL's text; `changes` is jsonb text). */

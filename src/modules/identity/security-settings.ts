@@ -4,6 +4,7 @@
  */
 import type { Queryable } from "../../db/index.ts";
 import { Access } from "../../profile/commitments.ts";
+import type { KnownAccess } from "../../auth/session.ts";
 import type { SecuritySettings } from "../../server/deps.ts";
 
 /** The profile schema's defaults (15, 5, 30, 12), used before an organization has a profile. */
@@ -37,8 +38,12 @@ export function settingsFromAccess(access: unknown): SecuritySettings {
  * The `securitySettings` dependency of the app: the current profile version's `access` numbers, or
  * the defaults while the organization has no profile.
  */
-export function securitySettingsFor(db: Queryable): (organizationId: string) => Promise<SecuritySettings> {
-  return async (organizationId) => {
+export function securitySettingsFor(
+  db: Queryable,
+): (organizationId: string, known?: KnownAccess) => Promise<SecuritySettings> {
+  return async (organizationId, known) => {
+    if (known)
+      return known.access === null ? { ...defaultSecuritySettings } : settingsFromAccess(known.access);
     const { rows } = await db.query<{ access: unknown }>(
       "SELECT data -> 'access' AS access FROM profile_versions WHERE organization_id = $1 AND is_current",
       [organizationId],

@@ -44,6 +44,34 @@ export interface PolicySummaryRow {
   summary: string;
 }
 
+/**
+ * The current version, the reader's acknowledgment of it and its policy summaries in one statement:
+ * one statement sees one snapshot, so the three agree even while a publish commits, and the list every
+ * member opens costs one round trip instead of a transaction of three queries.
+ */
+export async function findCurrentPoliciesForReader(
+  q: Queryable,
+  organizationId: string,
+  userId: string,
+): Promise<{ version: PolicyVersionRow; acknowledgedAt: Date | null; policies: PolicySummaryRow[] } | null> {
+  const { rows } = await q.query<
+    PolicyVersionRow & { acknowledgedAt: Date | null; policies: PolicySummaryRow[] }
+  >(
+    `SELECT ${COLUMNS},
+            (SELECT a.acknowledged_at FROM acknowledgments a
+              WHERE a.organization_id = v.organization_id AND a.user_id = $2 AND a.policy_version_id = v.id) AS "acknowledgedAt",
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', p->'id', 'number', p->'number', 'title', p->'title',
+                                                          'summary', p->'summary') ORDER BY (p->>'number')::int), '[]')
+               FROM jsonb_array_elements(v.summaries) p) AS policies
+       FROM ${FROM} WHERE v.organization_id = $1 AND v.is_current`,
+    [organizationId, userId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { acknowledgedAt, policies, ...version } = row;
+  return { version, acknowledgedAt, policies };
+}
+
 /** The current version's policies in order, without their text. */
 export async function listCurrentPolicySummaries(
   q: Queryable,

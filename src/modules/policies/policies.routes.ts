@@ -1,12 +1,11 @@
 /** The organization's policies: publish from the profile, read the current set, one policy, versions. */
 import { notFound } from "../../server/errors.ts";
 import { defineRoute } from "../../server/route.ts";
-import { findAcknowledgment } from "../acknowledgments/acknowledgments.repo.ts";
 import { presentPolicy, presentVersionFields } from "./policies.presenter.ts";
 import {
+  findCurrentPoliciesForReader,
   findCurrentPolicy,
   findCurrentPolicyVersion,
-  listCurrentPolicySummaries,
   listPolicyVersions,
   organizationTimeZone,
   versionInEffect,
@@ -64,19 +63,14 @@ export const policyRoutes = [
     access: "policies:read",
     response: { status: 200, schema: PolicyList },
     async handler({ deps, auth }) {
-      const organizationId = auth!.organizationId;
-      // One snapshot, so the list and its version agree even while a publish commits.
-      return deps.db.transaction(async (tx) => {
-        const version = await findCurrentPolicyVersion(tx, organizationId);
-        if (!version) return { ...noVersion, acknowledged: false, acknowledgedAt: null, policies: [] };
-        const acknowledgedAt = await findAcknowledgment(tx, organizationId, auth!.userId, version.id);
-        return {
-          ...presentVersionFields(version),
-          acknowledged: acknowledgedAt !== null,
-          acknowledgedAt: acknowledgedAt?.toISOString() ?? null,
-          policies: await listCurrentPolicySummaries(tx, organizationId),
-        };
-      }, snapshot);
+      const current = await findCurrentPoliciesForReader(deps.db, auth!.organizationId, auth!.userId);
+      if (!current) return { ...noVersion, acknowledged: false, acknowledgedAt: null, policies: [] };
+      return {
+        ...presentVersionFields(current.version),
+        acknowledged: current.acknowledgedAt !== null,
+        acknowledgedAt: current.acknowledgedAt?.toISOString() ?? null,
+        policies: current.policies,
+      };
     },
   }),
   defineRoute({

@@ -1,0 +1,2 @@
+import { benchServer } from "./server.ts";
+for (const row of await benchServer()) console.log(row.join(" | "));

@@ -36,7 +36,10 @@ const endpoints: { path: string; role: Role; check?: (body: unknown) => boolean 
   {
     path: "/api/v1/members",
     role: "hr",
-    check: (body) => (body as { members: unknown[] }).members.length === MEMBERS,
+    check: (body) => {
+      const page = body as { members: unknown[]; total: number; nextOffset: number | null };
+      return page.members.length === 100 && page.total === MEMBERS && page.nextOffset === 100;
+    },
   },
   { path: "/api/v1/acknowledgments", role: "security-officer" },
   {

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { openDatabase } from "../../src/db/index.ts";
+import { openDatabase, type Database } from "../../src/db/index.ts";
 import { generateEvidenceKeyRing } from "../../src/evidence/keyring.ts";
 import { securitySettingsFor } from "../../src/modules/identity/security-settings.ts";
 import { packageRoot } from "../../src/paths.ts";
@@ -108,6 +108,8 @@ export interface SentMail {
 
 export interface Journey {
   url: string;
+  /** The app's database, for data the UI would take too long to enter (a thousand members). */
+  db: Database;
   clock: ManualClock;
   sent: SentMail[];
   page: Page;
@@ -170,6 +172,7 @@ export async function startJourney(): Promise<Journey> {
   const page = await newPage();
   return {
     url,
+    db,
     clock,
     sent,
     page,

@@ -21,8 +21,13 @@ forEachDatabase("members", (context) => {
     const auditor = await server.as("auditor");
     const response = await auditor.get("/api/v1/members");
     assert.equal(response.statusCode, 200);
-    const { members } = response.json<{ members: Member[] }>();
+    const { members, total, nextOffset } = response.json<{
+      members: Member[];
+      total: number;
+      nextOffset: number | null;
+    }>();
     assert.equal(members.length, 7);
+    assert.deepEqual([total, nextOffset], [7, null]);
     const byRole = (role: string) => members.find((m) => m.roles.includes(role))!;
     assert.deepEqual(byRole("auditor"), {
       id: server.members.auditor.id,

@@ -1,29 +1,30 @@
 /** Acknowledgment rows as the API shows them. */
+import { nextOffset } from "../members/members.presenter.ts";
 import type { PolicyVersionRow } from "../policies/policies.repo.ts";
-import type { MemberAcknowledgmentRow } from "./acknowledgments.repo.ts";
-import type { AcknowledgmentList } from "./acknowledgments.schema.ts";
+import type { AcknowledgmentPage } from "./acknowledgments.repo.ts";
+import type { AcknowledgmentList, AcknowledgmentsQuery } from "./acknowledgments.schema.ts";
 
-/** The list for one version; counts cover every member, `status` filters the rows shown. */
+/** One page for one version; counts cover every member asked, the page only those matching the query. */
 export function presentAcknowledgmentList(
   version: PolicyVersionRow | null,
-  rows: readonly MemberAcknowledgmentRow[],
-  status: "all" | "acknowledged" | "missing",
+  page: AcknowledgmentPage,
+  query: AcknowledgmentsQuery,
 ): AcknowledgmentList {
-  const members = rows.map((row) => ({
-    userId: row.userId,
-    displayName: row.displayName,
-    email: row.email,
-    roles: row.roles,
-    acknowledged: row.acknowledgedAt !== null,
-    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-  }));
-  const acknowledged = members.filter((m) => m.acknowledged).length;
+  const { members, acknowledged } = page.counts;
   return {
     version: version?.version ?? null,
     contentHash: version?.contentHash ?? null,
     publishedAt: version?.publishedAt.toISOString() ?? null,
-    counts: { members: members.length, acknowledged, missing: members.length - acknowledged },
-    members:
-      status === "all" ? members : members.filter((m) => m.acknowledged === (status === "acknowledged")),
+    counts: { members, acknowledged, missing: members - acknowledged },
+    members: page.rows.map((row) => ({
+      userId: row.userId,
+      displayName: row.displayName,
+      email: row.email,
+      roles: row.roles,
+      acknowledged: row.acknowledgedAt !== null,
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    })),
+    total: page.total,
+    nextOffset: nextOffset(query, page.total),
   };
 }

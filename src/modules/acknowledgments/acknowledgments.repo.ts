@@ -1,6 +1,7 @@
 /** Acknowledgments' SQL (the only place it is written). Every query is scoped to one organization. */
 import type { Queryable, Transaction } from "../../db/index.ts";
 import type { Role } from "../../auth/permissions.ts";
+import type { MemberFilter, Page } from "../members/members.repo.ts";
 
 export interface CurrentVersionForAcknowledgment {
   id: string;
@@ -68,7 +69,8 @@ export interface MemberAcknowledgmentRow {
 
 /**
  * Every member of the organization with their acknowledgment of the version (null: none, or no
- * version). The acknowledgment is one exact index lookup per member, a plan that needs no table
+ * version), for work that needs everyone at once (announcing a new version); the list officers
+ * read is paged by `pageMemberAcknowledgments`. The acknowledgment is one exact index lookup per member, a plan that needs no table
  * statistics: PGlite never collects any, and there a join planned without them compared every
  * member with every acknowledgment (bench/server.ts, 1,000 members: 60-120 ms a request).
  */
@@ -90,4 +92,100 @@ export async function listMemberAcknowledgments(
     [organizationId, policyVersionId],
   );
   return rows;
+}
+
+export interface AcknowledgmentFilter extends MemberFilter {
+  /** The current version; null before the first publish (nobody has acknowledged anything). */
+  policyVersionId: string | null;
+  /** Members holding at least one of these roles are asked to acknowledge; the others are left out. */
+  askedRoles: readonly Role[];
+  status: "all" | "acknowledged" | "missing";
+}
+
+export interface AcknowledgmentPage extends Page<MemberAcknowledgmentRow> {
+  /** Over every member asked, whatever the status, pattern and page. */
+  counts: { members: number; acknowledged: number };
+}
+
+type PageRow = { members: number; acknowledged: number; total: number } & (
+  MemberAcknowledgmentRow | { [K in keyof MemberAcknowledgmentRow]: null }
+);
+
+/**
+ * One page of the members asked to acknowledge, in name order (ties by id), that match the status
+ * and pattern, with the counts over everyone asked and how many match, in one query. Plans that
+ * need no table statistics (PGlite has none; a join of members and acknowledgments planned
+ * without them compared every member with every acknowledgment):
+ *
+ * - the members are read with one search of the users' primary key (`u.id = ANY(ARRAY(...))`), and
+ *   the acknowledgments counted with one search of their index;
+ * - the page walks the matching members in name order and looks up each one's acknowledgment
+ *   exactly, stopping once the page is full (`OFFSET 0` keeps both subqueries as written, so the
+ *   lookup is not turned into a join and the walk stays in order);
+ * - without a pattern the number matching follows from the counts; with one, only the members
+ *   whose name or email matches are looked up.
+ */
+export async function pageMemberAcknowledgments(
+  q: Queryable,
+  organizationId: string,
+  filter: AcknowledgmentFilter,
+): Promise<AcknowledgmentPage> {
+  const { rows } = await q.query<PageRow>(
+    `WITH asked AS (
+       SELECT u.id AS "userId", u.display_name AS "displayName", u.email, lower(u.display_name) AS "sortName"
+         FROM users u
+        WHERE u.id = ANY(ARRAY(SELECT m.user_id FROM memberships m
+                                WHERE m.organization_id = $1 AND m.role = ANY($3::text[])))
+     ), counts AS MATERIALIZED (
+       SELECT (SELECT count(*) FROM asked) AS members,
+              (SELECT count(*) FROM acknowledgments a
+                WHERE a.organization_id = $1 AND a.policy_version_id = $2
+                  AND a.user_id = ANY(ARRAY(SELECT "userId" FROM asked))) AS acknowledged
+     )
+     SELECT c.members, c.acknowledged,
+            CASE WHEN $5::text IS NOT NULL THEN
+                   (SELECT count(*) FROM asked s
+                     WHERE (s."displayName" ILIKE $5 ESCAPE '\\' OR s.email ILIKE $5 ESCAPE '\\')
+                       AND ($4::text = 'all'
+                            OR EXISTS (SELECT FROM acknowledgments a
+                                        WHERE a.organization_id = $1 AND a.policy_version_id = $2
+                                          AND a.user_id = s."userId") = ($4::text = 'acknowledged')))
+                 WHEN $4::text = 'all' THEN c.members
+                 WHEN $4::text = 'acknowledged' THEN c.acknowledged
+                 ELSE c.members - c.acknowledged END AS total,
+            p."userId", p."displayName", p.email, p."acknowledgedAt",
+            ARRAY(SELECT m.role FROM memberships m
+                   WHERE m.organization_id = $1 AND m.user_id = p."userId" ORDER BY m.role) AS roles
+       FROM counts c
+       LEFT JOIN LATERAL (
+         SELECT o.*, ack.at AS "acknowledgedAt"
+           FROM (SELECT * FROM asked
+                  WHERE $5::text IS NULL OR "displayName" ILIKE $5 ESCAPE '\\' OR email ILIKE $5 ESCAPE '\\'
+                  ORDER BY "sortName", "userId" OFFSET 0) o
+           LEFT JOIN LATERAL (SELECT a.acknowledged_at AS at FROM acknowledgments a
+                               WHERE a.organization_id = $1 AND a.policy_version_id = $2
+                                 AND a.user_id = o."userId" OFFSET 0) ack ON true
+          WHERE $4::text = 'all' OR (ack.at IS NOT NULL) = ($4::text = 'acknowledged')
+          ORDER BY o."sortName", o."userId"
+          LIMIT $6 OFFSET $7) p ON true
+      ORDER BY p."sortName", p."userId"`,
+    [
+      organizationId,
+      filter.policyVersionId,
+      filter.askedRoles,
+      filter.status,
+      filter.pattern,
+      filter.limit,
+      filter.offset,
+    ],
+  );
+  // Always one row at least: the counts, with null member columns when the page is empty.
+  const first = rows[0]!;
+  return {
+    counts: { members: first.members, acknowledged: first.acknowledged },
+    total: first.total,
+    rows: rows.flatMap(({ userId, displayName, email, roles, acknowledgedAt }) =>
+      userId === null ? [] : [{ userId, displayName, email, roles, acknowledgedAt }],
+    ),
+  };
 }

@@ -2,14 +2,15 @@
 import { defineRoute } from "../../server/route.ts";
 import { findCurrentPolicyVersion } from "../policies/policies.repo.ts";
 import { presentAcknowledgmentList } from "./acknowledgments.presenter.ts";
-import { listMemberAcknowledgments } from "./acknowledgments.repo.ts";
+import { containsPattern } from "../members/members.repo.ts";
+import { pageMemberAcknowledgments } from "./acknowledgments.repo.ts";
 import {
   AcknowledgeBody,
   AcknowledgmentList,
   AcknowledgmentsQuery,
   AcknowledgmentView,
 } from "./acknowledgments.schema.ts";
-import { acknowledgePolicies, workforceOnly } from "./acknowledgments.service.ts";
+import { acknowledgePolicies, askedRoles } from "./acknowledgments.service.ts";
 
 export const acknowledgmentRoutes = [
   defineRoute({
@@ -34,7 +35,8 @@ export const acknowledgmentRoutes = [
   defineRoute({
     method: "GET",
     url: "/api/v1/acknowledgments",
-    summary: "Every member's acknowledgment of the current policies",
+    summary:
+      "A page of the members' acknowledgments of the current policies, filtered by status and name or email, with counts over everyone",
     tag: "acknowledgments",
     access: "acknowledgments:read",
     query: AcknowledgmentsQuery,
@@ -42,10 +44,15 @@ export const acknowledgmentRoutes = [
     async handler({ deps, auth }, { query }) {
       const organizationId = auth!.organizationId;
       const version = await findCurrentPolicyVersion(deps.db, organizationId);
-      const members = workforceOnly(
-        await listMemberAcknowledgments(deps.db, organizationId, version?.id ?? null),
-      );
-      return presentAcknowledgmentList(version, members, query.status);
+      const page = await pageMemberAcknowledgments(deps.db, organizationId, {
+        policyVersionId: version?.id ?? null,
+        askedRoles,
+        status: query.status,
+        pattern: containsPattern(query.q),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return presentAcknowledgmentList(version, page, query);
     },
   }),
 ];

@@ -1,6 +1,7 @@
 /** Request and response shapes of the acknowledgments API, shared by the routes, the web UI and OpenAPI. */
 import { z } from "zod";
 import { roles } from "../../auth/permissions.ts";
+import { memberPageShape, memberPagingShape } from "../members/members.schema.ts";
 
 export const AcknowledgeBody = z.strictObject({
   contentHash: z
@@ -21,7 +22,9 @@ export const AcknowledgmentsQuery = z.strictObject({
     .enum(["all", "acknowledged", "missing"])
     .default("all")
     .describe("missing: only the members who have not acknowledged the current version."),
+  ...memberPagingShape,
 });
+export type AcknowledgmentsQuery = z.infer<typeof AcknowledgmentsQuery>;
 
 export const AcknowledgmentList = z.object({
   version: z.number().int().nullable().describe("The current policy version; null before the first publish."),
@@ -29,7 +32,7 @@ export const AcknowledgmentList = z.object({
   publishedAt: z.iso.datetime().nullable(),
   counts: z
     .object({ members: z.number().int(), acknowledged: z.number().int(), missing: z.number().int() })
-    .describe("Over every member asked to acknowledge, whatever the status filter."),
+    .describe("Over every member asked to acknowledge, whatever the status, q, limit and offset."),
   members: z
     .array(
       z.object({
@@ -41,6 +44,9 @@ export const AcknowledgmentList = z.object({
         acknowledgedAt: z.iso.datetime().nullable(),
       }),
     )
-    .describe("Members whose roles acknowledge policies (external auditors are not asked), by name."),
+    .describe(
+      "One page of the members asked to acknowledge (external auditors are not) who match status and q, by display name (ignoring case), then user id.",
+    ),
+  ...memberPageShape,
 });
 export type AcknowledgmentList = z.infer<typeof AcknowledgmentList>;

@@ -4,7 +4,7 @@
  * current version's.
  */
 import { ActorSchema, AuditError, recordEvent, type Actor } from "../../audit/index.ts";
-import { can } from "../../auth/permissions.ts";
+import { can, roles, type Role } from "../../auth/permissions.ts";
 import type { Database } from "../../db/index.ts";
 import { AppError } from "../../server/errors.ts";
 import {
@@ -68,6 +68,9 @@ export async function acknowledgePolicies(options: AcknowledgePoliciesOptions): 
     return { version: current.version, contentHash, acknowledgedAt: at, created: true };
   });
 }
+
+/** The roles asked to acknowledge: those the matrix lets acknowledge (external auditors may not). */
+export const askedRoles: readonly Role[] = roles.filter((role) => can([role], "acknowledgments:create"));
 
 /** Members who are asked to acknowledge: those whose roles may (external auditors may not). */
 export function workforceOnly(rows: readonly MemberAcknowledgmentRow[]): MemberAcknowledgmentRow[] {

@@ -10,6 +10,7 @@ import {
   InviteView,
   MemberList,
   MemberParams,
+  MembersQuery,
   MemberView,
   UpdateRolesBody,
 } from "./members.schema.ts";
@@ -19,11 +20,13 @@ export const membersRoutes = [
   defineRoute({
     method: "GET",
     url: "/api/v1/members",
-    summary: "Members with their roles, second-factor status and last sign-in; open invitations",
+    summary:
+      "A page of members with their roles, second-factor status and last sign-in, searchable by name or email; every open invitation",
     tag: "members",
     access: "members:read",
+    query: MembersQuery,
     response: { status: 200, schema: MemberList },
-    handler: ({ deps, auth }) => listMembersOf({ deps, auth: signedIn(auth) }),
+    handler: ({ deps, auth }, { query }) => listMembersOf({ deps, auth: signedIn(auth), query }),
   }),
   defineRoute({
     method: "POST",

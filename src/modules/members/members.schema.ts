@@ -39,9 +39,56 @@ export const InvitationView = z.object({
 });
 export type InvitationView = z.infer<typeof InvitationView>;
 
+/**
+ * Paging and search of a list of members, the same for the member list and the acknowledgments:
+ * pages of `limit` from `offset`, in name order, `q` matching names and emails.
+ */
+export const memberPagingShape = {
+  q: z
+    .string({ error: "expected text to search for" })
+    .trim()
+    .max(200, { error: "expected at most 200 characters" })
+    .optional()
+    .describe(
+      "Only members whose display name or email contains this text (ignoring case; %, _ and \\ match themselves).",
+    ),
+  limit: z.coerce
+    .number({ error: "expected a whole number from 1 to 500" })
+    .int({ error: "expected a whole number from 1 to 500" })
+    .min(1, { error: "expected a whole number from 1 to 500" })
+    .max(500, { error: "expected a whole number from 1 to 500" })
+    .default(100)
+    .describe("At most this many members per page (1 to 500)."),
+  offset: z.coerce
+    .number({ error: "expected a whole number from 0 to 1000000" })
+    .int({ error: "expected a whole number from 0 to 1000000" })
+    .min(0, { error: "expected a whole number from 0 to 1000000" })
+    .max(1_000_000, { error: "expected a whole number from 0 to 1000000" })
+    .default(0)
+    .describe(
+      "How many matching members to skip: 0 for the first page, then the previous page's nextOffset.",
+    ),
+};
+
+/** What one page of a member list answers besides its rows. */
+export const memberPageShape = {
+  total: z.number().int().describe("How many members match the filters (every page together)."),
+  nextOffset: z.number().int().nullable().describe("The offset of the next page; null on the last page."),
+};
+
+export const MembersQuery = z.strictObject(memberPagingShape);
+export type MembersQuery = z.infer<typeof MembersQuery>;
+
 export const MemberList = z.object({
-  members: z.array(MemberView),
-  invitations: z.array(InvitationView).describe("Invitations sent and not yet accepted or expired."),
+  members: z
+    .array(MemberView)
+    .describe("One page of the members matching q, by display name (ignoring case), then user id."),
+  ...memberPageShape,
+  invitations: z
+    .array(InvitationView)
+    .describe(
+      "Every invitation sent and not yet accepted or expired: open invitations are few, so they are not paged and neither q, limit nor offset applies to them.",
+    ),
 });
 
 export const InviteBody = z.strictObject({

@@ -1,4 +1,4 @@
-/** Member commands: list, change roles, remove. Each change is audited in its transaction. */
+/** Member commands: list (a page at a time), change roles, remove. Each change is audited in its transaction. */
 import { recordEvent } from "../../audit/index.ts";
 import type { Role } from "../../auth/permissions.ts";
 import type { AuthContext } from "../../auth/session.ts";
@@ -7,28 +7,37 @@ import type { AppDeps } from "../../server/deps.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { listOpenInvitations } from "./invitations.repo.ts";
 import { lastOwnerMessage, roleChangeRefusal } from "./members.policy.ts";
-import { presentInvitation, presentMember } from "./members.presenter.ts";
+import { nextOffset, presentInvitation, presentMember } from "./members.presenter.ts";
+import type { MembersQuery } from "./members.schema.ts";
 import {
   addRoles,
   countOwners,
   endSessionsIn,
+  containsPattern,
   findMember,
-  listMembers,
   lockOrganization,
+  pageMembers,
   removeRolesExcept,
   type MemberRow,
 } from "./members.repo.ts";
 
 type Deps = Pick<AppDeps, "db" | "clock">;
 
-export async function listMembersOf(options: { deps: Deps; auth: AuthContext }) {
+/** One page of the members (in name order, `q` matching names and emails) and every open invitation. */
+export async function listMembersOf(options: { deps: Deps; auth: AuthContext; query: MembersQuery }) {
   const { db, clock } = options.deps;
   const organizationId = options.auth.organizationId;
-  const [members, invitations] = await Promise.all([
-    listMembers(db, organizationId),
+  const { q, limit, offset } = options.query;
+  const [page, invitations] = await Promise.all([
+    pageMembers(db, organizationId, { pattern: containsPattern(q), limit, offset }),
     listOpenInvitations(db, organizationId, clock.now()),
   ]);
-  return { members: members.map(presentMember), invitations: invitations.map(presentInvitation) };
+  return {
+    members: page.rows.map(presentMember),
+    total: page.total,
+    nextOffset: nextOffset(options.query, page.total),
+    invitations: invitations.map(presentInvitation),
+  };
 }
 
 /** The member, locked against concurrent membership changes, after the role rules allow `to`. */

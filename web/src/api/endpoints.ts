@@ -4,13 +4,17 @@ import type {
   AcceptedInvitation,
   AcceptInvitationInput,
   AcknowledgmentList,
+  AcknowledgmentRow,
+  AcknowledgmentsRequest,
   AuditFilter,
   AuditPage,
   AuditVerification,
   InvitationInput,
   InviteResult,
   JsonSchema,
+  Member,
   MemberList,
+  MemberPageRequest,
   MfaConfirmation,
   MfaEnrollment,
   PolicyDocument,
@@ -40,6 +44,28 @@ export function query(values: object): string {
 
 const id = (value: string) => encodeURIComponent(value);
 
+/** The largest page the member lists give. */
+const largestPage = 500;
+
+/**
+ * Every row of a paged member list, for what needs them all (a picker, a download): pages of 500,
+ * following nextOffset to the end, so nothing is cut off without a word.
+ */
+async function everyRow<P extends { nextOffset: number | null }, T>(
+  load: (offset: number) => Promise<P>,
+  rows: (page: P) => T[],
+): Promise<T[]> {
+  const all: T[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page: P = await load(offset);
+    all.push(...rows(page));
+    // The server's next offset always moves forward; anything else ends the walk.
+    offset = page.nextOffset !== null && page.nextOffset > offset ? page.nextOffset : null;
+  }
+  return all;
+}
+
 export const api = {
   setupStatus: () => request<SetupStatus>("GET", "/api/v1/setup", { expectUnauthenticated: true }),
   setup: (body: SetupInput) =>
@@ -55,7 +81,14 @@ export const api = {
   mfaVerify: (body: { code: string } | { recoveryCode: string }) =>
     request<unknown>("POST", "/api/v1/auth/mfa/verify", { body }),
 
-  members: () => request<MemberList>("GET", "/api/v1/members"),
+  /** One page of the members (100 unless `limit` says otherwise) and every open invitation. */
+  members: (page: MemberPageRequest = {}) => request<MemberList>("GET", `/api/v1/members${query(page)}`),
+  /** Every member, for pickers that offer them all. */
+  everyMember: (): Promise<Member[]> =>
+    everyRow(
+      (offset) => api.members({ limit: largestPage, offset }),
+      (page) => page.members,
+    ),
   invite: (body: InvitationInput) => request<InviteResult>("POST", "/api/v1/members/invitations", { body }),
   setRoles: (userId: string, roles: Role[]) =>
     request<unknown>("PUT", `/api/v1/members/${id(userId)}/roles`, { body: { roles } }),
@@ -82,8 +115,15 @@ export const api = {
   publishPolicies: () => request<PublishResult>("POST", "/api/v1/policies/publish"),
   acknowledge: (contentHash: string) =>
     request<unknown>("POST", "/api/v1/acknowledgments", { body: { contentHash } }),
-  acknowledgments: (status: "all" | "acknowledged" | "missing") =>
-    request<AcknowledgmentList>("GET", `/api/v1/acknowledgments${query({ status })}`),
+  /** One page of the acknowledgments that `filter` selects, with the counts over everyone. */
+  acknowledgments: (filter: AcknowledgmentsRequest) =>
+    request<AcknowledgmentList>("GET", `/api/v1/acknowledgments${query(filter)}`),
+  /** Every row the status and search select (all pages), for the download. */
+  everyAcknowledgment: (filter: Pick<AcknowledgmentsRequest, "status" | "q">): Promise<AcknowledgmentRow[]> =>
+    everyRow(
+      (offset) => api.acknowledgments({ ...filter, limit: largestPage, offset }),
+      (page) => page.members,
+    ),
 
   auditEvents: (filter: AuditFilter) => request<AuditPage>("GET", `/api/v1/audit-events${query(filter)}`),
   auditExportUrl: (filter: AuditFilter, format: "csv" | "json") =>

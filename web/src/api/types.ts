@@ -4,7 +4,10 @@
  * the type check on the other.
  */
 import type { z } from "zod";
-import type { AcknowledgmentList as AcknowledgmentListSchema } from "../../../src/modules/acknowledgments/acknowledgments.schema.ts";
+import type {
+  AcknowledgmentList as AcknowledgmentListSchema,
+  AcknowledgmentsQuery,
+} from "../../../src/modules/acknowledgments/acknowledgments.schema.ts";
 import type {
   AuditEventPage as AuditEventPageSchema,
   AuditEventsQuery,
@@ -22,6 +25,7 @@ import type {
   InviteBody,
   InviteView,
   MemberList as MemberListSchema,
+  MembersQuery,
 } from "../../../src/modules/members/members.schema.ts";
 import type {
   PolicyDetail,
@@ -66,6 +70,8 @@ export type MfaConfirmation = z.infer<typeof MfaConfirmView>;
 export type MemberList = z.infer<typeof MemberListSchema>;
 export type Member = MemberList["members"][number];
 export type Invitation = MemberList["invitations"][number];
+/** Which page of the members to ask for; what is left out takes the server's default. */
+export type MemberPageRequest = Partial<z.infer<typeof MembersQuery>>;
 export type InvitationInput = z.input<typeof InviteBody>;
 export type AcceptInvitationInput = z.input<typeof AcceptInvitationBody>;
 export type AcceptedInvitation = z.infer<typeof AcceptInvitationView>;
@@ -76,6 +82,8 @@ export type PolicyDocument = z.infer<typeof PolicyDetail>;
 export type PublishResult = z.infer<typeof PublishResultSchema>;
 export type AcknowledgmentList = z.infer<typeof AcknowledgmentListSchema>;
 export type AcknowledgmentRow = AcknowledgmentList["members"][number];
+/** Which page of the acknowledgments to ask for; what is left out takes the server's default. */
+export type AcknowledgmentsRequest = Partial<z.infer<typeof AcknowledgmentsQuery>>;
 
 export type ProfileRecord = z.infer<typeof ProfileVersionViewSchema>;
 export type ProfileVersion = z.infer<typeof ProfileVersionListSchema>["versions"][number];

@@ -5,11 +5,12 @@ import type { AcknowledgmentList, AcknowledgmentRow } from "../api/types.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
 import { SelectField, TextField } from "../components/fields.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
-import { DateTime, EmptyState, PageHeading, StatusTag } from "../components/status.tsx";
+import { DateTime, EmptyState, Notice, PageHeading, StatusTag } from "../components/status.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { roleLabel } from "../components/layout.tsx";
-import { downloadCsv } from "../components/csv.ts";
+import { downloadCsv as saveCsv } from "../components/csv.ts";
 import { Link } from "../router.tsx";
+import { Pager } from "./members-pager.tsx";
 
 type StatusFilter = "all" | "missing" | "acknowledged";
 
@@ -36,22 +37,52 @@ const columns: Column<AcknowledgmentRow>[] = [
   },
 ];
 
+const statusCaption: Record<StatusFilter, string> = {
+  missing: "Members who have not yet acknowledged",
+  acknowledged: "Members who have acknowledged",
+  all: "Members asked to acknowledge",
+};
+
+const pageSize = 100;
+const noun = ["member", "members"] as const;
+
+/** What the officer asked for; the loaded page carries the filter it answers. */
+interface Wanted {
+  status: StatusFilter;
+  q: string;
+  offset: number;
+}
+type LoadedPage = AcknowledgmentList & Wanted;
+
 export function AcknowledgmentsPage(): ReactNode {
-  const load = useCallback(() => api.acknowledgments("all"), []);
+  const [wanted, setWanted] = useState<Wanted>({ status: "missing", q: "", offset: 0 });
+  const load = useCallback(
+    () =>
+      api
+        .acknowledgments({ ...wanted, limit: pageSize })
+        .then((data): LoadedPage => ({ ...data, ...wanted })),
+    [wanted],
+  );
   const [resource] = useResource(load);
   return (
     <>
       <PageHeading title="Acknowledgments" />
       <ResourceView resource={resource} what="acknowledgments">
-        {(data) => <Acknowledgments data={data} />}
+        {(data) => <Acknowledgments data={data} onChange={setWanted} />}
       </ResourceView>
     </>
   );
 }
 
-function Acknowledgments({ data }: { data: AcknowledgmentList }): ReactNode {
-  const [status, setStatus] = useState<StatusFilter>("missing");
-  const [text, setText] = useState("");
+function Acknowledgments({
+  data,
+  onChange,
+}: {
+  data: LoadedPage;
+  onChange: (wanted: Wanted) => void;
+}): ReactNode {
+  const [text, setText] = useState(data.q);
+  const [download, setDownload] = useState<"idle" | "working" | "failed">("idle");
   if (data.version === null || data.contentHash === null) {
     return (
       <EmptyState title="No policy version to acknowledge yet">
@@ -62,12 +93,28 @@ function Acknowledgments({ data }: { data: AcknowledgmentList }): ReactNode {
       </EmptyState>
     );
   }
-  const needle = text.trim().toLowerCase();
-  const rows = data.members.filter(
-    (row) =>
-      (status === "all" || (status === "missing") !== row.acknowledged) &&
-      (needle === "" || `${row.displayName} ${row.email}`.toLowerCase().includes(needle)),
-  );
+  const { status, q } = data;
+  const downloadCsv = async () => {
+    setDownload("working");
+    try {
+      const rows = await api.everyAcknowledgment({ status, q });
+      saveCsv(
+        "acknowledgments.csv",
+        ["name", "email", "acknowledged", "acknowledgedAt"],
+        rows.map((row) => [row.displayName, row.email, String(row.acknowledged), row.acknowledgedAt ?? ""]),
+      );
+      setDownload("idle");
+    } catch {
+      setDownload("failed");
+    }
+  };
+  const page = {
+    offset: data.offset,
+    shown: data.members.length,
+    total: data.total,
+    nextOffset: data.nextOffset,
+    limit: pageSize,
+  };
   return (
     <>
       <p className="lead">
@@ -86,6 +133,7 @@ function Acknowledgments({ data }: { data: AcknowledgmentList }): ReactNode {
         aria-label="Filter members"
         onSubmit={(event) => {
           event.preventDefault();
+          onChange({ status, q: text.trim(), offset: 0 });
         }}
       >
         <SelectField
@@ -93,7 +141,7 @@ function Acknowledgments({ data }: { data: AcknowledgmentList }): ReactNode {
           label="Show"
           value={status}
           onChange={(value) => {
-            setStatus(value as StatusFilter);
+            onChange({ status: value as StatusFilter, q: text.trim(), offset: 0 });
           }}
           options={[
             { value: "missing", label: "Not acknowledged" },
@@ -107,45 +155,55 @@ function Acknowledgments({ data }: { data: AcknowledgmentList }): ReactNode {
           value={text}
           onChange={setText}
           type="search"
+          maxLength={200}
+          spellCheck={false}
         />
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            downloadCsv(
-              "acknowledgments.csv",
-              ["name", "email", "acknowledged", "acknowledgedAt"],
-              rows.map((row) => [
-                row.displayName,
-                row.email,
-                String(row.acknowledged),
-                row.acknowledgedAt ?? "",
-              ]),
-            );
-          }}
-        >
-          Download CSV
-        </button>
+        <div className="filters__actions button-row">
+          <button type="submit" className="button button--secondary">
+            Search
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={download === "working"}
+            onClick={() => {
+              void downloadCsv();
+            }}
+          >
+            {download === "working" ? "Preparing the CSV…" : "Download CSV"}
+          </button>
+        </div>
       </form>
-      {rows.length === 0 ? (
-        <EmptyState
-          title={status === "missing" && needle === "" ? "Everyone has acknowledged" : "No members match"}
-        >
-          <p>
-            {status === "missing" && needle === ""
-              ? "Every member has acknowledged the current version. Nothing to chase."
-              : "Change the filters above to see more members."}
-          </p>
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption={`${rows.length} ${rows.length === 1 ? "member" : "members"} shown`}
-          columns={columns}
-          rows={rows}
-          rowKey={(row) => row.userId}
-          initialSort={{ key: "name", direction: "ascending" }}
-        />
-      )}
+      {download === "failed" ? (
+        <Notice tone="warning">The CSV could not be prepared. Try the download again.</Notice>
+      ) : null}
+      <Pager
+        page={page}
+        noun={noun}
+        onMove={(offset) => {
+          onChange({ status, q, offset });
+        }}
+      >
+        {data.members.length > 0 ? (
+          <DataTable
+            caption={`${statusCaption[status]} version ${data.version}`}
+            columns={columns}
+            rows={data.members}
+            rowKey={(row) => row.userId}
+            initialSort={{ key: "name", direction: "ascending" }}
+          />
+        ) : (
+          <EmptyState
+            title={status === "missing" && q === "" ? "Everyone has acknowledged" : "No members match"}
+          >
+            <p>
+              {status === "missing" && q === ""
+                ? "Every member has acknowledged the current version. Nothing to chase."
+                : "Change the filters above to see more members."}
+            </p>
+          </EmptyState>
+        )}
+      </Pager>
     </>
   );
 }

@@ -42,9 +42,9 @@ export function AuditFilters({
   const canListMembers = can("members:read");
   useEffect(() => {
     if (!canListMembers) return;
-    api.members().then(
+    api.everyMember().then(
       (list) => {
-        setMembers(list.members);
+        setMembers(list);
       },
       // Without the list the actor is typed as an id instead.
       () => undefined,

@@ -2,8 +2,9 @@
 import { useCallback, useState, type ReactNode } from "react";
 import { api } from "../api/endpoints.ts";
 import { mfaRequiredRoles } from "../../../src/auth/permissions.ts";
-import type { Invitation, Member, Role } from "../api/types.ts";
+import type { Invitation, Member, MemberList, Role } from "../api/types.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
+import { TextField } from "../components/fields.tsx";
 import { roleLabel } from "../components/layout.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
 import { DateTime, EmptyState, Notice, PageHeading, StatusTag } from "../components/status.tsx";
@@ -11,12 +12,29 @@ import { useResource } from "../components/use-resource.ts";
 import { useSession, useSignedIn } from "../session.tsx";
 import { InviteForm } from "./members-invite.tsx";
 import { MemberActionPanel, type MemberAction } from "./members-actions.tsx";
+import { Pager } from "./members-pager.tsx";
 
-const loadMembers = () => api.members();
 const mfaRoles: readonly Role[] = mfaRequiredRoles;
+const pageSize = 100;
+const noun = ["member", "members"] as const;
+
+/** The search and page asked for; the loaded list carries the ones it answers. */
+interface Wanted {
+  q: string;
+  offset: number;
+}
+type LoadedPage = MemberList & Wanted;
 
 export function MembersPage(): ReactNode {
-  const [resource, reload] = useResource(loadMembers);
+  const [wanted, setWanted] = useState<Wanted>({ q: "", offset: 0 });
+  const load = useCallback(
+    () =>
+      api
+        .members({ q: wanted.q, limit: pageSize, offset: wanted.offset })
+        .then((list): LoadedPage => ({ ...list, ...wanted })),
+    [wanted],
+  );
+  const [resource, reload] = useResource(load);
   const [message, setMessage] = useState<string | null>(null);
   const done = useCallback(
     (text: string) => {
@@ -29,10 +47,22 @@ export function MembersPage(): ReactNode {
     <>
       <PageHeading title="Members" />
       {message ? <Notice tone="success">{message}</Notice> : null}
+      <MemberSearch
+        applied={wanted.q}
+        onSearch={(q) => {
+          setWanted({ q, offset: 0 });
+        }}
+      />
       <ResourceView resource={resource} what="members">
         {(list) => (
           <>
-            <Members members={list.members} onDone={done} />
+            <Members
+              list={list}
+              onMove={(offset) => {
+                setWanted({ q: list.q, offset });
+              }}
+              onDone={done}
+            />
             <Invitations invitations={list.invitations} />
           </>
         )}
@@ -41,7 +71,59 @@ export function MembersPage(): ReactNode {
   );
 }
 
-function Members({ members, onDone }: { members: Member[]; onDone: (message: string) => void }): ReactNode {
+/** Search by name or email; the list answers from the server a page at a time. */
+function MemberSearch({ applied, onSearch }: { applied: string; onSearch: (q: string) => void }): ReactNode {
+  const [text, setText] = useState(applied);
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label="Search members"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSearch(text.trim());
+      }}
+    >
+      <TextField
+        id="member-search"
+        label="Name or email contains"
+        value={text}
+        onChange={setText}
+        type="search"
+        maxLength={200}
+        spellCheck={false}
+      />
+      <div className="filters__actions button-row">
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+        {applied !== "" ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setText("");
+              onSearch("");
+            }}
+          >
+            Show everyone
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function Members({
+  list,
+  onMove,
+  onDone,
+}: {
+  list: LoadedPage;
+  onMove: (offset: number) => void;
+  onDone: (message: string) => void;
+}): ReactNode {
+  const { members } = list;
   const { can } = useSession();
   const me = useSignedIn().user.id;
   const [action, setAction] = useState<MemberAction | null>(null);
@@ -115,21 +197,38 @@ function Members({ members, onDone }: { members: Member[]; onDone: (message: str
     setAction(null);
     onDone(text);
   };
+  const page = {
+    offset: list.offset,
+    shown: members.length,
+    total: list.total,
+    nextOffset: list.nextOffset,
+    limit: pageSize,
+  };
   return (
     <>
-      {members.length === 0 ? (
-        <EmptyState title="No members yet">
-          <p>Invite the first member with the form below.</p>
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption={`${members.length} ${members.length === 1 ? "member" : "members"}`}
-          columns={columns}
-          rows={members}
-          rowKey={(m) => m.id}
-          initialSort={{ key: "name", direction: "ascending" }}
-        />
-      )}
+      <Pager page={page} noun={noun} onMove={onMove}>
+        {members.length > 0 ? (
+          <DataTable
+            caption={list.q === "" ? "Members by name" : `Members whose name or email contains “${list.q}”`}
+            columns={columns}
+            rows={members}
+            rowKey={(m) => m.id}
+            initialSort={{ key: "name", direction: "ascending" }}
+          />
+        ) : list.total > 0 ? (
+          <EmptyState title="Nobody on this page">
+            <p>Members were removed since the list was loaded. Go back a page.</p>
+          </EmptyState>
+        ) : list.q !== "" ? (
+          <EmptyState title="No members match">
+            <p>Nobody&apos;s name or email contains “{list.q}”. Check the spelling or search for less.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No members yet">
+            <p>Invite the first member with the form below.</p>
+          </EmptyState>
+        )}
+      </Pager>
       {action ? (
         <MemberActionPanel
           key={`${action.kind}-${action.member.id}`}

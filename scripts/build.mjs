@@ -1,9 +1,19 @@
 // Bundles the CLI into one ESM file so `steward` starts fast (no TypeScript loader at run time),
-// and precomputes the parsed YAML of the shipped content (see src/yaml-cache.ts).
+// precomputes the parsed YAML of the shipped content (see src/yaml-cache.ts), and makes the V8
+// startup snapshot bin/steward runs `policies build` from (see buildSnapshot below).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 
@@ -43,6 +53,8 @@ for (const text of texts) cache[createHash("sha1").update(text).digest("hex")] =
 mkdirSync("dist", { recursive: true });
 writeFileSync("dist/yaml-cache.json", JSON.stringify(cache));
 
+await buildSnapshot();
+
 // A migrated database for new data directories: the first `npm start` unpacks it instead of
 // running initdb and every migration (src/db/pglite-template.ts).
 await build({
@@ -57,3 +69,82 @@ await build({
 });
 const made = spawnSync(process.execPath, ["dist/build-template.js"], { stdio: "inherit" });
 if (made.status !== 0) process.exit(made.status ?? 1);
+
+/**
+ * The V8 startup snapshot behind `steward policies build` (src/snapshot/, bin/steward): one script
+ * (the app bundled as CommonJS inside a function, so a fresh copy can be made at run time, then the
+ * entry) run by `node --build-snapshot`, which writes the heap it leaves to dist/steward.blob. A blob
+ * loads only in the Node binary that made it, so dist/steward.blob.stamp names that binary for
+ * bin/steward to check. Any failure here fails the build: no silent fallback.
+ */
+async function buildSnapshot() {
+  const bundle = async (entry) =>
+    (
+      await build({
+        entryPoints: [entry],
+        bundle: true,
+        platform: "node",
+        target: "node20",
+        format: "cjs",
+        minify: true,
+        write: false,
+        define: { "import.meta.url": "__stewardModuleUrl" },
+        // Loaded only for PDFs, at run time, from node_modules: through require, since a function
+        // restored from a snapshot has no import() (no module loader behind it).
+        external: ["playwright-core"],
+        supported: { "dynamic-import": false },
+        logLevel: "warning",
+      })
+    ).outputFiles[0].text;
+  const [app, entry] = await Promise.all([bundle("src/snapshot/app.ts"), bundle("src/snapshot/entry.ts")]);
+  const script = `"use strict";
+const __stewardRequire = require;
+function makeApp(__stewardModuleUrl) {
+  // Built-in modules come from the snapshot's own require; packages (playwright-core) from node_modules.
+  let fromPackage;
+  const require = (id) => {
+    try {
+      return __stewardRequire(id);
+    } catch (error) {
+      if (error?.code !== "MODULE_NOT_FOUND") throw error;
+    }
+    fromPackage ??= __stewardRequire("node:module").createRequire(__stewardModuleUrl);
+    return fromPackage(id);
+  };
+  const module = { exports: {} };
+${app}
+  return module.exports.app;
+}
+${entry}`;
+  const root = realpathSync(".");
+  // Kept for reading only (the blob holds its own copy); per process, as builds may run side by side.
+  const source = join(root, "dist", `steward-snapshot.cjs.partial-${process.pid}`);
+  writeFileSync(source, script);
+  const blob = join(root, "dist", "steward.blob");
+  const stamp = `${blob}.stamp`;
+  const node = `${realpathSync(process.execPath)}\n`;
+  const partial = `${blob}.partial-${process.pid}`;
+  // A stamp naming another Node must not pair with the new blob, even for a moment.
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") !== node) rmSync(stamp);
+  try {
+    const made = spawnSync(process.execPath, ["--snapshot-blob", partial, "--build-snapshot", source, root], {
+      stdio: "inherit",
+    });
+    if (made.status !== 0) throw new Error(`node --build-snapshot exited with ${made.status ?? made.signal}`);
+    // The blob must start and answer before bin/steward may use it.
+    const check = spawnSync(process.execPath, ["--snapshot-blob", partial, root, "--help"], {
+      encoding: "utf8",
+    });
+    if (check.status !== 0 || !check.stdout.startsWith("Usage: steward policies build"))
+      throw new Error(`the snapshot does not run: ${check.stderr || check.stdout}`);
+    renameSync(partial, blob);
+    renameSync(source, join(root, "dist", "steward-snapshot.cjs"));
+  } catch (error) {
+    // A blob from an earlier build would run older code than the new bundle: bin/steward must not.
+    for (const file of [stamp, blob, partial, source]) rmSync(file, { force: true });
+    throw new Error(`building the startup snapshot for \`steward policies build\` failed: ${error.message}`);
+  }
+  // Written after the blob (bin/steward compares the Node binary's change time with it).
+  writeFileSync(`${stamp}.partial-${process.pid}`, node);
+  renameSync(`${stamp}.partial-${process.pid}`, stamp);
+}

@@ -2,9 +2,9 @@
  * `steward` entry point: maps "<command> <subcommand>" to a handler. Handlers take argv and an IO
  * object and return the exit code, so tests call them in-process and through the real binary alike.
  */
-import { CliError, processIo, type CliIo } from "./io.ts";
+import { processIo, type CliIo } from "./io.ts";
 import { commands } from "./commands.ts";
-import { config } from "../config.ts";
+import { exitWith, runCommand } from "./run-command.ts";
 
 const usage = `Usage: steward <command>
 
@@ -27,30 +27,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const rest = argv.slice(command.name.split(" ").length);
-  try {
-    return await (await command.load()).run(rest, io);
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`steward ${command.name}: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+  return runCommand(command.name, () => command.load(), rest, io);
 }
 
 const isEntry = process.argv[1] !== undefined && /(steward(\.js)?|main\.ts)$/.test(process.argv[1]);
-if (isEntry) {
-  runCli(process.argv.slice(2), processIo).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      // Unknown failures: a generic line, the stack only when asked, never record contents.
-      process.stderr.write(
-        `steward: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      if (config().STEWARD_DEBUG) console.error(error);
-      process.exitCode = 70;
-    },
-  );
-}
+if (isEntry) exitWith(runCli(process.argv.slice(2), processIo));

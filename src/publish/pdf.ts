@@ -69,6 +69,22 @@ ${table}
 </section>`;
 }
 
+/**
+ * A CSS string literal holding `text`: everything but letters, digits and plain punctuation is
+ * hex-escaped, so no name can end the string, the rule or the style element.
+ */
+export function cssString(text: string): string {
+  const escaped = text.replace(/[^\p{L}\p{N} .,·:;()_-]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+  return `"${escaped}"`;
+}
+
+/** The footer of every page, "… · Page N of M", as the content of the page's bottom margin box. */
+function footerCss(set: PolicySet): string {
+  const org = set.profile.organization;
+  const text = `${org.legalName} HIPAA Policies · Version ${set.version} · Effective ${set.effectiveDate} · Page `;
+  return `@page { @bottom-center { content: ${cssString(text)} counter(page) " of " counter(pages); } }`;
+}
+
 /** The single HTML document printed to PDF: cover, table of contents, then each policy on a new page. */
 export function renderPdfHtml(set: PolicySet): string {
   const org = set.profile.organization;
@@ -78,7 +94,7 @@ export function renderPdfHtml(set: PolicySet): string {
   );
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(org.legalName)} HIPAA Policies, version ${escapeHtml(set.version)}</title><style>${pdfCss}</style></head>
+<head><meta charset="utf-8"><title>${escapeHtml(org.legalName)} HIPAA Policies, version ${escapeHtml(set.version)}</title><style>${pdfCss}${footerCss(set)}</style></head>
 <body>
 <section class="cover">
 <p class="org">${escapeHtml(org.legalName)}</p>
@@ -107,6 +123,40 @@ export const chromiumLaunchArgs = [
   "--disable-quic",
 ];
 
+/**
+ * Features Playwright itself disables (playwright-core 1.65, `chromiumSwitches`). Chromium honours
+ * only the last --disable-features on its command line, so a list of our own must repeat these;
+ * pdf.test.ts checks that it still does.
+ */
+export const playwrightDisabledFeatures = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+  "msForceBrowserSignIn",
+  "msEdgeUpdateLaunchServicesPreferredVersion",
+];
+
+/**
+ * The PDF printer's flags. Headless Chromium builds a (hidden) browser window whose omnibox popup
+ * is a WebUI page in a renderer of its own; loading it costs more CPU than laying out the policy
+ * set, on a machine where Chromium has two cores at best. The printer never shows an omnibox.
+ */
+export const pdfChromiumArgs = [
+  ...chromiumLaunchArgs,
+  `--disable-features=${[...playwrightDisabledFeatures, "WebUIOmniboxPopup", "WebUIOmniboxAimPopup"].join(",")}`,
+];
+
 /** A launched Chromium, ready to print; started early so the launch overlaps with rendering. */
 export interface PdfPrinter {
   print(set: PolicySet, outFile: string): Promise<void>;
@@ -131,27 +181,30 @@ async function launch(executablePath: string): Promise<PdfPrinter> {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: chromiumLaunchArgs,
+    args: pdfChromiumArgs,
   });
-  const pagePromise = browser.newPage();
+  // The page is made ready while the set renders. The document is self-contained; refusing every
+  // request keeps a stray URL from reaching out.
+  const pagePromise = browser.newPage().then(async (page) => {
+    await page.route("**/*", (route) => route.abort());
+    return page;
+  });
+  // A printer closed without printing must not leave this promise rejected and unobserved.
+  pagePromise.catch(() => undefined);
   return {
     close: () => browser.close(),
     async print(set, outFile) {
-      const org = set.profile.organization;
-      const footer = `${escapeHtml(org.legalName)} HIPAA Policies · Version ${escapeHtml(set.version)} · Effective ${escapeHtml(set.effectiveDate)} · Page <span class="pageNumber"></span> of <span class="totalPages"></span>`;
       const partial = `${outFile}.partial`;
       try {
         const page = await pagePromise;
-        // The document is self-contained; refusing every request keeps a stray URL from reaching out.
-        await page.route("**/*", (route) => route.abort());
-        await page.setContent(renderPdfHtml(set), { waitUntil: "load" });
+        // Nothing loads after the markup (no subresources, and every request is refused anyway), so
+        // the print need not wait for the load event.
+        await page.setContent(renderPdfHtml(set), { waitUntil: "domcontentloaded" });
         const pdf = await page.pdf({
           format: "Letter",
           printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: "<span></span>",
-          // Header and footer templates get no page styles: size and font are set inline.
-          footerTemplate: `<div style="width:100%;font-size:8pt;color:#59636e;text-align:center;font-family:'Liberation Sans','DejaVu Sans',sans-serif;">${footer}</div>`,
+          // No displayHeaderFooter: the footer is a CSS page-margin box (see pdfCss), drawn with the
+          // page; Chromium's footer template would load a separate document for each of the pages.
           margin: { top: "0.75in", bottom: "0.8in", left: "0.85in", right: "0.85in" },
           outline: true,
           tagged: true,

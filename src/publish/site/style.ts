@@ -96,9 +96,15 @@ main:focus { outline: none; }
 }
 `;
 
-/** The single-document PDF: cover, contents, and each policy starting on a new page. */
+/**
+ * The single-document PDF: cover, contents, and each policy starting on a new page. The footer is a
+ * page-margin box (its text comes with the document, see pdf.ts): Chromium lays margin boxes out with
+ * the page, where a print-time footer template costs a whole extra document per page.
+ */
 export const pdfCss = `${contentCss}
-@page { size: Letter; }
+@page { size: Letter;
+  /* At the foot of the 0.8in bottom margin, where Chromium's footer template used to put it. */
+  @bottom-center { vertical-align: bottom; padding-bottom: 20px; font-family: "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #59636e; } }
 body { font-size: 11pt; }
 .cover { height: 8.4in; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 30pt; margin: 0.2em 0; }

@@ -117,7 +117,8 @@ type PageRow = { members: number; acknowledged: number; total: number } & (
  * need no table statistics (PGlite has none; a join of members and acknowledgments planned
  * without them compared every member with every acknowledgment):
  *
- * - the members are read with one search of the users' primary key (`u.id = ANY(ARRAY(...))`), and
+ * - the members are a semi-join of users on memberships (`u.id IN (...)`; `= ANY(ARRAY(...))` made
+ *   PostgreSQL search an array of every member for each user), and
  *   the acknowledgments counted with one search of their index;
  * - the page walks the matching members in name order and looks up each one's acknowledgment
  *   exactly, stopping once the page is full (`OFFSET 0` keeps both subqueries as written, so the
@@ -134,13 +135,14 @@ export async function pageMemberAcknowledgments(
     `WITH asked AS (
        SELECT u.id AS "userId", u.display_name AS "displayName", u.email, lower(u.display_name) AS "sortName"
          FROM users u
-        WHERE u.id = ANY(ARRAY(SELECT m.user_id FROM memberships m
-                                WHERE m.organization_id = $1 AND m.role = ANY($3::text[])))
+        WHERE u.id IN (SELECT m.user_id FROM memberships m
+                         WHERE m.organization_id = $1 AND m.role = ANY($3::text[]))
      ), counts AS MATERIALIZED (
        SELECT (SELECT count(*) FROM asked) AS members,
-              (SELECT count(*) FROM acknowledgments a
-                WHERE a.organization_id = $1 AND a.policy_version_id = $2
-                  AND a.user_id = ANY(ARRAY(SELECT "userId" FROM asked))) AS acknowledged
+              (SELECT count(*) FROM asked s
+                 CROSS JOIN LATERAL (SELECT FROM acknowledgments a
+                                      WHERE a.organization_id = $1 AND a.policy_version_id = $2
+                                        AND a.user_id = s."userId" OFFSET 0) ack) AS acknowledged
      )
      SELECT c.members, c.acknowledged,
             CASE WHEN $5::text IS NOT NULL THEN

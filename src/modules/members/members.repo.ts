@@ -43,11 +43,11 @@ export interface MemberFilter {
 const MATCHES = `($2::text IS NULL OR u.display_name ILIKE $2 ESCAPE '\\' OR u.email ILIKE $2 ESCAPE '\\')`;
 
 /**
- * The members' user ids as one array, for `u.id = ANY(...)`: the users are then read with one
- * search of their primary key, a plan that needs no table statistics (PGlite never has any; there a
- * join of memberships and users was planned as one index lookup per membership, twice as slow).
+ * Whether `u` is a member, as a semi-join on memberships. Measured with 1,000 members: 1.5 ms on
+ * PostgreSQL and 2.9 ms on PGlite, where `u.id = ANY(ARRAY(...))` took 10 ms and 3.5 ms (PostgreSQL
+ * scans the users and searches the array linearly for each one).
  */
-const MEMBER_IDS = "ARRAY(SELECT m.user_id FROM memberships m WHERE m.organization_id = $1)";
+const IS_MEMBER = "u.id IN (SELECT m.user_id FROM memberships m WHERE m.organization_id = $1)";
 
 /**
  * One page of members in name order (ties by id, so pages never overlap), with the count of all
@@ -66,7 +66,7 @@ export async function pageMembers(
        FROM (SELECT u.id, u.email, u.display_name AS "displayName", lower(u.display_name) AS "sortName",
                     u.totp_enabled_at IS NOT NULL AS "mfaEnrolled", count(*) OVER () AS total
                FROM users u
-              WHERE u.id = ANY(${MEMBER_IDS}) AND ${MATCHES}
+              WHERE ${IS_MEMBER} AND ${MATCHES}
               ORDER BY "sortName", u.id
               LIMIT $3 OFFSET $4) p
       ORDER BY p."sortName", p.id`,
@@ -80,7 +80,7 @@ export async function pageMembers(
 /** How many members match; only needed for a page past the end, which carries no count. */
 async function countMembers(q: Queryable, organizationId: string, pattern: string | null): Promise<number> {
   const { rows } = await q.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM users u WHERE u.id = ANY(${MEMBER_IDS}) AND ${MATCHES}`,
+    `SELECT count(*)::int AS total FROM users u WHERE ${IS_MEMBER} AND ${MATCHES}`,
     [organizationId, pattern],
   );
   return rows[0]!.total;

@@ -11,6 +11,7 @@ import { chainPages } from "../src/audit/chain-reader.ts";
 import { openDatabase, type Database, type Engine } from "../src/db/index.ts";
 import { createStore } from "../test/support/databases.ts";
 
+// STEWARD_BENCH_AUDIT_EVENTS=N measures a smaller trail while working on verification.
 const EVENTS = Number(process.env.STEWARD_BENCH_AUDIT_EVENTS ?? 1_000_000);
 const CHUNK = 5_000;
 const START = Date.parse("2025-01-01T00:00:00.000Z");

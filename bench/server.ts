@@ -9,6 +9,10 @@
  * loaded alone for SECONDS, as the role that uses it, then all of them together for MIX_SECONDS.
  * Every connection has its own session, as concurrent people would.
  *
+ * `npm run bench:server` runs only these figures. STEWARD_BENCH_ENGINE=pglite or =postgres measures one
+ * engine (and skips start-up), STEWARD_BENCH_ENDPOINT=/api/v1/members only the endpoints containing it,
+ * STEWARD_BENCH_PROFILE=DIR writes a CPU profile of the server per measured load.
+ *
  * PGlite runs in the server's own thread: queries execute one at a time, so at 50 connections a
  * request waits for the ones ahead of it and latency is about 50 / throughput.
  */

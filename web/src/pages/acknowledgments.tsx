@@ -3,14 +3,14 @@ import { useCallback, useState, type ReactNode } from "react";
 import { api } from "../api/endpoints.ts";
 import type { AcknowledgmentList, AcknowledgmentRow } from "../api/types.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
-import { SelectField, TextField } from "../components/fields.tsx";
+import { SelectField } from "../components/fields.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
 import { DateTime, EmptyState, Notice, PageHeading, StatusTag } from "../components/status.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { roleLabel } from "../components/layout.tsx";
 import { downloadCsv as saveCsv } from "../components/csv.ts";
 import { Link } from "../router.tsx";
-import { Pager } from "./members-pager.tsx";
+import { MemberSearchField, Pager } from "./members-pager.tsx";
 
 type StatusFilter = "all" | "missing" | "acknowledged";
 
@@ -149,19 +149,7 @@ function Acknowledgments({
             { value: "all", label: "All members" },
           ]}
         />
-        <TextField
-          id="ack-search"
-          label="Name or email contains"
-          value={text}
-          onChange={setText}
-          type="search"
-          maxLength={200}
-          spellCheck={false}
-        />
-        <div className="filters__actions button-row">
-          <button type="submit" className="button button--secondary">
-            Search
-          </button>
+        <MemberSearchField id="ack-search" value={text} onChange={setText}>
           <button
             type="button"
             className="button button--secondary"
@@ -172,7 +160,7 @@ function Acknowledgments({
           >
             {download === "working" ? "Preparing the CSV…" : "Download CSV"}
           </button>
-        </div>
+        </MemberSearchField>
       </form>
       {download === "failed" ? (
         <Notice tone="warning">The CSV could not be prepared. Try the download again.</Notice>

@@ -5,6 +5,7 @@
  * reading at its first row (and never sit on a button that has just become disabled).
  */
 import { useEffect, useRef, type ReactNode } from "react";
+import { TextField } from "../components/fields.tsx";
 
 const number = new Intl.NumberFormat("en-US");
 
@@ -101,6 +102,42 @@ export function Pager({
           </div>
         )}
       </nav>
+    </>
+  );
+}
+
+/**
+ * The search box both member lists share, with its Search button; `children` are the form's other
+ * actions. The lists answer from the server, so searching waits for the button (or Enter).
+ */
+export function MemberSearchField({
+  id,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  value: string;
+  onChange: (text: string) => void;
+  children?: ReactNode;
+}): ReactNode {
+  return (
+    <>
+      <TextField
+        id={id}
+        label="Name or email contains"
+        value={value}
+        onChange={onChange}
+        type="search"
+        maxLength={200}
+        spellCheck={false}
+      />
+      <div className="filters__actions button-row">
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+        {children}
+      </div>
     </>
   );
 }

@@ -4,7 +4,6 @@ import { api } from "../api/endpoints.ts";
 import { mfaRequiredRoles } from "../../../src/auth/permissions.ts";
 import type { Invitation, Member, MemberList, Role } from "../api/types.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
-import { TextField } from "../components/fields.tsx";
 import { roleLabel } from "../components/layout.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
 import { DateTime, EmptyState, Notice, PageHeading, StatusTag } from "../components/status.tsx";
@@ -12,7 +11,7 @@ import { useResource } from "../components/use-resource.ts";
 import { useSession, useSignedIn } from "../session.tsx";
 import { InviteForm } from "./members-invite.tsx";
 import { MemberActionPanel, type MemberAction } from "./members-actions.tsx";
-import { Pager } from "./members-pager.tsx";
+import { MemberSearchField, Pager } from "./members-pager.tsx";
 
 const mfaRoles: readonly Role[] = mfaRequiredRoles;
 const pageSize = 100;
@@ -84,19 +83,7 @@ function MemberSearch({ applied, onSearch }: { applied: string; onSearch: (q: st
         onSearch(text.trim());
       }}
     >
-      <TextField
-        id="member-search"
-        label="Name or email contains"
-        value={text}
-        onChange={setText}
-        type="search"
-        maxLength={200}
-        spellCheck={false}
-      />
-      <div className="filters__actions button-row">
-        <button type="submit" className="button button--secondary">
-          Search
-        </button>
+      <MemberSearchField id="member-search" value={text} onChange={setText}>
         {applied !== "" ? (
           <button
             type="button"
@@ -109,7 +96,7 @@ function MemberSearch({ applied, onSearch }: { applied: string; onSearch: (q: st
             Show everyone
           </button>
         ) : null}
-      </div>
+      </MemberSearchField>
     </form>
   );
 }

@@ -14,9 +14,10 @@ import { MemberSearchField, Pager } from "./members-pager.tsx";
 
 type StatusFilter = "all" | "missing" | "acknowledged";
 
+// The server pages the list in name order, so the columns do not re-sort one page.
 const columns: Column<AcknowledgmentRow>[] = [
-  { key: "name", header: "Member", cell: (row) => row.displayName, sortValue: (row) => row.displayName },
-  { key: "email", header: "Email", cell: (row) => row.email, sortValue: (row) => row.email },
+  { key: "name", header: "Member", cell: (row) => row.displayName },
+  { key: "email", header: "Email", cell: (row) => row.email },
   { key: "roles", header: "Roles", cell: (row) => (row.roles ?? []).map(roleLabel).join(", ") },
   {
     key: "status",
@@ -27,13 +28,11 @@ const columns: Column<AcknowledgmentRow>[] = [
       ) : (
         <StatusTag tone="warning">Not acknowledged</StatusTag>
       ),
-    sortValue: (row) => (row.acknowledged ? 1 : 0),
   },
   {
     key: "when",
     header: "Acknowledged on",
     cell: (row) => (row.acknowledged ? <DateTime value={row.acknowledgedAt} /> : "Not yet"),
-    sortValue: (row) => row.acknowledgedAt ?? "",
   },
 ];
 

@@ -117,14 +117,14 @@ function Members({
   const canEdit = can("members:update");
   const canRemove = can("members:remove");
 
+  // The server pages the list in name order, so the columns do not re-sort one page.
   const columns: Column<Member>[] = [
     {
       key: "name",
       header: "Name",
       cell: (m) => (m.id === me ? `${m.displayName} (you)` : m.displayName),
-      sortValue: (m) => m.displayName,
     },
-    { key: "email", header: "Email", cell: (m) => m.email, sortValue: (m) => m.email },
+    { key: "email", header: "Email", cell: (m) => m.email },
     { key: "roles", header: "Roles", cell: (m) => m.roles.map(roleLabel).join(", ") },
     {
       key: "mfa",
@@ -137,13 +137,11 @@ function Members({
         ) : (
           <StatusTag tone="neutral">Not set up</StatusTag>
         ),
-      sortValue: (m) => (m.mfaEnrolled ? 1 : 0),
     },
     {
       key: "last",
       header: "Last sign-in",
       cell: (m) => (m.lastSignedInAt ? <DateTime value={m.lastSignedInAt} /> : "Never"),
-      sortValue: (m) => m.lastSignedInAt ?? "",
     },
   ];
   if (canEdit || canRemove) {

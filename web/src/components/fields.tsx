@@ -187,3 +187,35 @@ export function CheckboxGroup(
     </fieldset>
   );
 }
+
+/**
+ * A form's submit button and optional Cancel. The submit button is disabled while the request is
+ * on its way, so a second click cannot send it twice; `pendingLabel` says what is happening.
+ */
+export function FormActions({
+  label,
+  pendingLabel = label,
+  pending,
+  warning = false,
+  onCancel,
+}: {
+  label: string;
+  pendingLabel?: string;
+  pending: boolean;
+  /** A destructive or exceptional action (waive, remove). */
+  warning?: boolean;
+  onCancel?: (() => void) | undefined;
+}): ReactNode {
+  return (
+    <div className="button-row">
+      <button type="submit" className={warning ? "button button--warning" : "button"} disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+      {onCancel ? (
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -10,7 +10,7 @@ import { useSession } from "../session.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { workChanged } from "./occurrence-badge.tsx";
 import { useHeadingFocus, type OccurrenceFormProps } from "./occurrence-form.ts";
-import { TextArea, TextField } from "./fields.tsx";
+import { FormActions, TextArea, TextField } from "./fields.tsx";
 import { shorten, today } from "./occurrence-status.tsx";
 import { useSubmit } from "./use-submit.ts";
 
@@ -180,16 +180,7 @@ export function CompleteForm({
             />
           </fieldset>
         ) : null}
-        <div className="button-row">
-          <button type="submit" className="button" disabled={form.pending}>
-            {form.pending ? "Saving…" : "Mark as done"}
-          </button>
-          {onCancel ? (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <FormActions label="Mark as done" pendingLabel="Saving…" pending={form.pending} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -5,7 +5,7 @@ import { workApi } from "../api/work.ts";
 import { ErrorSummary } from "./error-summary.tsx";
 import { workChanged } from "./occurrence-badge.tsx";
 import { useHeadingFocus, type OccurrenceFormProps } from "./occurrence-form.ts";
-import { TextArea } from "./fields.tsx";
+import { FormActions, TextArea } from "./fields.tsx";
 import { shorten } from "./occurrence-status.tsx";
 import { useSubmit } from "./use-submit.ts";
 
@@ -53,16 +53,13 @@ export function WaiveForm({
           rows={3}
           error={form.fieldErrors.reason}
         />
-        <div className="button-row">
-          <button type="submit" className="button button--warning" disabled={form.pending}>
-            {form.pending ? "Saving…" : "Waive this work"}
-          </button>
-          {onCancel ? (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <FormActions
+          label="Waive this work"
+          pendingLabel="Saving…"
+          pending={form.pending}
+          warning
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { api } from "../api/endpoints.ts";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { TextField } from "../components/fields.tsx";
+import { FormActions, TextField } from "../components/fields.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
 import { useResource } from "../components/use-resource.ts";
 import { useSubmit, type FieldNaming } from "../components/use-submit.ts";
@@ -129,14 +129,12 @@ export function ProposeForm({ onDone, onCancel }: { onDone: () => void; onCancel
               ))}
             </ul>
           )}
-          <div className="button-row">
-            <button type="submit" className="button" disabled={submit.pending}>
-              {submit.pending ? "Proposing…" : "Propose for approval"}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            label="Propose for approval"
+            pendingLabel="Proposing…"
+            pending={submit.pending}
+            onCancel={onCancel}
+          />
         </form>
       )}
     </ResourceView>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { api } from "../api/endpoints.ts";
 import type { Member } from "../api/types.ts";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { CheckboxGroup } from "../components/fields.tsx";
+import { CheckboxGroup, FormActions } from "../components/fields.tsx";
 import { isRole, roleOptions } from "../components/roles.ts";
 import { useSubmit } from "../components/use-submit.ts";
 
@@ -66,18 +66,13 @@ export function MemberActionPanel({
             actions stay in the audit log.
           </p>
         )}
-        <div className="button-row">
-          <button
-            type="submit"
-            className={action.kind === "remove" ? "button button--warning" : "button"}
-            disabled={form.pending}
-          >
-            {action.kind === "roles" ? "Save roles" : "Remove member"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          label={action.kind === "roles" ? "Save roles" : "Remove member"}
+          pendingLabel="Saving…"
+          pending={form.pending}
+          warning={action.kind === "remove"}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

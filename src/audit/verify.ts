@@ -36,12 +36,12 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
    * stored as jsonb before migration 20261122190000 carry jsonb's formatting). Either way the stored
    * value must be the one that was hashed: re-encoding cannot make different content match.
    */
+  const encodeRow = (seq: number, row: TextRow, changes: string) =>
+    encode(seq, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, row[7]!, changes);
   const hashes = (prev: string, seq: number, row: TextRow, hash: string): boolean => {
-    const fields = (changes: string) =>
-      encode(seq, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, row[7]!, changes);
-    if (chainHash(prev, fields(row[8]!)) === hash) return true;
+    if (chainHash(prev, encodeRow(seq, row, row[8]!)) === hash) return true;
     try {
-      return chainHash(prev, fields(canonicalChanges(row[8]!))) === hash;
+      return chainHash(prev, encodeRow(seq, row, canonicalChanges(row[8]!))) === hash;
     } catch {
       return false; // not JSON at all
     }

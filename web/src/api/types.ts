@@ -49,6 +49,12 @@ import type {
   LinkEvidenceBody,
 } from "../../../src/modules/evidence/evidence.schema.ts";
 import type { InboxSummaryView } from "../../../src/modules/reminders/inbox-summary.schema.ts";
+import type * as AsOf from "../../../src/modules/governance/as-of.schema.ts";
+import type * as Changes from "../../../src/modules/governance/changes.schema.ts";
+import type * as Access from "../../../src/modules/workforce/access.schema.ts";
+import type * as People from "../../../src/modules/workforce/people.schema.ts";
+import type * as Sanctions from "../../../src/modules/workforce/sanctions.schema.ts";
+import type * as TrainingSchema from "../../../src/modules/workforce/training.schema.ts";
 
 export type { SessionView } from "../../../src/modules/session/session.schema.ts";
 export type { Permission, Role } from "../../../src/auth/permissions.ts";
@@ -112,54 +118,28 @@ export type LinkEvidenceInput = z.input<typeof LinkEvidenceBody>;
 export type InboxSummary = z.infer<typeof InboxSummaryView>;
 
 // The workforce lifecycle (src/modules/workforce).
-export type Person = z.infer<typeof import("../../../src/modules/workforce/people.schema.ts").PersonView>;
-export type PersonDetail = z.infer<
-  typeof import("../../../src/modules/workforce/people.schema.ts").PersonDetail
->;
-export type PeoplePage = z.infer<typeof import("../../../src/modules/workforce/people.schema.ts").PeoplePage>;
-export type HireInput = z.input<typeof import("../../../src/modules/workforce/people.schema.ts").HireBody>;
-export type Termination = z.infer<
-  typeof import("../../../src/modules/workforce/people.schema.ts").TerminationView
->;
-export type ImportOutcome = z.infer<
-  typeof import("../../../src/modules/workforce/people.schema.ts").ImportResult
->;
-export type Training = z.infer<
-  typeof import("../../../src/modules/workforce/training.schema.ts").TrainingView
->;
-export type AccessRequest = z.infer<
-  typeof import("../../../src/modules/workforce/access.schema.ts").AccessRequestView
->;
-export type AccessRequestInput = z.input<
-  typeof import("../../../src/modules/workforce/access.schema.ts").RequestAccessBody
->;
-export type Grant = z.infer<typeof import("../../../src/modules/workforce/access.schema.ts").GrantView>;
-export type Review = z.infer<typeof import("../../../src/modules/workforce/access.schema.ts").ReviewDetail>;
-export type ReviewSummary = z.infer<
-  typeof import("../../../src/modules/workforce/access.schema.ts").ReviewSummary
->;
-export type Sanction = z.infer<
-  typeof import("../../../src/modules/workforce/sanctions.schema.ts").SanctionView
->;
-export type SanctionInput = z.input<
-  typeof import("../../../src/modules/workforce/sanctions.schema.ts").RecordSanctionBody
->;
+export type Person = z.infer<typeof People.PersonView>;
+export type PersonDetail = z.infer<typeof People.PersonDetail>;
+export type PeoplePage = z.infer<typeof People.PeoplePage>;
+export type HireInput = z.input<typeof People.HireBody>;
+export type Termination = z.infer<typeof People.TerminationView>;
+export type ImportOutcome = z.infer<typeof People.ImportResult>;
+export type Training = z.infer<typeof TrainingSchema.TrainingView>;
+export type AccessRequest = z.infer<typeof Access.AccessRequestView>;
+export type AccessRequestInput = z.input<typeof Access.RequestAccessBody>;
+export type Grant = z.infer<typeof Access.GrantView>;
+export type Review = z.infer<typeof Access.ReviewDetail>;
+export type ReviewSummary = z.infer<typeof Access.ReviewSummary>;
+export type Sanction = z.infer<typeof Sanctions.SanctionView>;
+export type SanctionInput = z.input<typeof Sanctions.RecordSanctionBody>;
 
 // Policy governance: proposed changes and the policies in effect on a date (src/modules/governance).
-export type ChangeSummary = z.infer<
-  typeof import("../../../src/modules/governance/changes.schema.ts").ChangeSummary
->;
-export type ChangeDetail = z.infer<
-  typeof import("../../../src/modules/governance/changes.schema.ts").ChangeDetail
->;
+export type ChangeSummary = z.infer<typeof Changes.ChangeSummary>;
+export type ChangeDetail = z.infer<typeof Changes.ChangeDetail>;
 export type ChangeDiff = ChangeDetail["diff"];
-export type ProposeInput = z.input<
-  typeof import("../../../src/modules/governance/changes.schema.ts").ProposeBody
->;
-export type PublishedChange = z.infer<
-  typeof import("../../../src/modules/governance/changes.schema.ts").PublishChangeResult
->;
-export type PoliciesAsOf = z.infer<typeof import("../../../src/modules/governance/as-of.schema.ts").AsOfList>;
+export type ProposeInput = z.input<typeof Changes.ProposeBody>;
+export type PublishedChange = z.infer<typeof Changes.PublishChangeResult>;
+export type PoliciesAsOf = z.infer<typeof AsOf.AsOfList>;
 
 /** A JSON Schema node as z.toJSONSchema writes it for the profile. */
 export interface JsonSchema {

@@ -47,13 +47,25 @@ export function normalizeCitation(raw: string, catalog: Catalog = loadCatalog())
  * error when it names several (a range), since the caller expects exactly one.
  */
 export function canonicalCitation(raw: string, catalog: Catalog = loadCatalog()): string {
+  let known = canonicalByCatalog.get(catalog);
+  if (!known) canonicalByCatalog.set(catalog, (known = new Map<string, string>()));
+  const cached = known.get(raw);
+  if (cached !== undefined) return cached;
   const result = normalizeCitation(raw, catalog);
   if (!result.ok) throw new Error(result.error);
   if (result.ids.length !== 1) {
     throw new Error(`"${raw}" names ${result.ids.length} citations (${result.ids.join(", ")}); cite one`);
   }
+  known.set(raw, result.ids[0]!);
   return result.ids[0]!;
 }
+
+/**
+ * Citations already normalized, per catalog (catalogs are never changed once loaded). Every build
+ * normalizes the same few hundred citations of the library; the startup snapshot fills this in
+ * advance (src/snapshot/app.ts). Only successes are kept, so errors always come out fresh.
+ */
+const canonicalByCatalog = new WeakMap<Catalog, Map<string, string>>();
 
 /** The catalog id `id` stands for, walking up to the nearest ancestor; null when none exists. */
 function resolve(id: string, catalog: Catalog): string | null {

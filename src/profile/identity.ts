@@ -4,13 +4,18 @@ import { NonEmpty } from "./primitives.ts";
 
 let canonicalZones: Set<string> | null = null;
 
+/** The canonical IANA zone names, read from ICU once (a few milliseconds; the snapshot reads them in advance). */
+export function canonicalTimeZones(): Set<string> {
+  canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+  return canonicalZones;
+}
+
 /**
  * True for an IANA time zone. The list lookup is cheap; constructing a DateTimeFormat loads ICU
  * data (tens of milliseconds), so it is only the fallback for aliases such as UTC or US/Eastern.
  */
 function isTimeZone(value: string): boolean {
-  canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
-  if (canonicalZones.has(value)) return true;
+  if (canonicalTimeZones().has(value)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
     return true;

@@ -20,44 +20,53 @@ export interface CoverageDocument {
 
 export function computeCoverage(set: PolicySet): CoverageDocument {
   const catalog = loadCatalog();
-  const citations = catalog.citations.map((entry) => {
-    const sections = set.policies.flatMap((policy) =>
-      policy.sections
-        .filter((s) => s.citations.includes(entry.id))
-        .map((s) => ({
-          policyId: policy.id,
-          policyTitle: policy.title,
-          sectionId: s.id,
-          sectionNumber: s.number,
-          sectionTitle: s.title,
-        })),
-    );
-    const commitments = set.policies.flatMap((policy) =>
-      policy.commitments
-        .filter((c) => c.citations.includes(entry.id))
-        .map((c) => ({ id: c.id, policyId: policy.id, sectionId: c.sectionId })),
-    );
-    return {
-      id: entry.id,
-      title: entry.title,
-      source: entry.source,
-      kind: entry.kind,
-      ra: entry.ra,
-      parent: entry.parent,
-      deadline: entry.deadline,
-      sections,
-      commitments,
-    };
-  });
+  // One pass over the set indexes what cites each id, in policy then section order; looking each
+  // of the catalog's ids up in every section instead was most of this function's time.
+  const sectionsCiting = new Map<string, CoverageRow["sections"]>();
+  const commitmentsCiting = new Map<string, CoverageRow["commitments"]>();
+  const add = <T>(index: Map<string, T[]>, id: string, item: T) => {
+    const list = index.get(id);
+    if (list) list.push(item);
+    else index.set(id, [item]);
+  };
+  for (const policy of set.policies) {
+    for (const s of policy.sections) {
+      const row = {
+        policyId: policy.id,
+        policyTitle: policy.title,
+        sectionId: s.id,
+        sectionNumber: s.number,
+        sectionTitle: s.title,
+      };
+      for (const id of new Set(s.citations)) add(sectionsCiting, id, { ...row });
+    }
+    for (const c of policy.commitments)
+      for (const id of new Set(c.citations))
+        add(commitmentsCiting, id, { id: c.id, policyId: policy.id, sectionId: c.sectionId });
+  }
+  const citations = catalog.citations.map((entry) => ({
+    id: entry.id,
+    title: entry.title,
+    source: entry.source,
+    kind: entry.kind,
+    ra: entry.ra,
+    parent: entry.parent,
+    deadline: entry.deadline,
+    sections: sectionsCiting.get(entry.id) ?? [],
+    commitments: commitmentsCiting.get(entry.id) ?? [],
+  }));
   const crosswalk = (
     controls: Map<string, ControlEntry>,
     pick: (p: PolicySet["policies"][number]) => string[],
-  ) =>
-    [...controls.values()].map((control) => ({
+  ) => {
+    const citing = new Map<string, string[]>();
+    for (const policy of set.policies) for (const id of new Set(pick(policy))) add(citing, id, policy.id);
+    return [...controls.values()].map((control) => ({
       id: control.id,
       title: control.title,
-      policies: set.policies.filter((p) => pick(p).includes(control.id)).map((p) => p.id),
+      policies: citing.get(control.id) ?? [],
     }));
+  };
   const unaddressed = citations.filter((c) => c.sections.length === 0).map((c) => c.id);
   return {
     organization: set.profile.organization.legalName,

@@ -3,16 +3,19 @@
  * docs/ARCHITECTURE.md). `preload` runs while the snapshot is made and loads everything that does
  * not depend on the organization's profile: the template library with its parsed Liquid, the
  * catalog, the shared-responsibility rows, the Liquid of every commitment sentence and table note,
- * and (by importing them) the zod schemas, markdown-it and the YAML parser. A run then only reads,
+ * the normalized form of every citation the library writes, the list of time zones, and (by
+ * importing them) the zod schemas, markdown-it and the YAML parser. A run then only reads,
  * validates and renders the profile and writes the files.
  */
 import type { Liquid, Template } from "liquidjs";
 import { readFileSync } from "node:fs";
 import { loadCatalog } from "../catalog/catalog.ts";
+import { canonicalCitation } from "../catalog/normalize.ts";
 import { processIo, type CliIo } from "../cli/io.ts";
 import { policiesBuild } from "../cli/policies-build.ts";
 import { exitWith, runCommand } from "../cli/run-command.ts";
 import { contentDir } from "../paths.ts";
+import { canonicalTimeZones } from "../profile/identity.ts";
 import type { Profile } from "../profile/schema.ts";
 import { liquidEngine } from "../templates/liquid.ts";
 import { loadLibrary } from "../templates/load.ts";
@@ -46,6 +49,17 @@ function contentLiquidTexts(): string[] {
       if (typeof (cell as { note?: unknown } | null)?.note === "string")
         texts.push((cell as { note: string }).note);
   return texts;
+}
+
+/** Every citation the library writes: commitments' and sections' (`cites="..."` in the body). */
+function libraryCitations(): string[] {
+  const citations: string[] = [];
+  for (const template of loadLibrary()) {
+    for (const c of template.meta.commitments) citations.push(...c.citations);
+    for (const match of template.bodyText.matchAll(/\scites="([^"]*)"/g))
+      citations.push(...match[1]!.split(/\s+/).filter(Boolean));
+  }
+  return citations;
 }
 
 /**
@@ -89,6 +103,14 @@ export const app: SnapshotApp = {
     const noOffering = { modules: { sharedResponsibility: true }, services: { offerings: [] } };
     sharedResponsibilityRows(noOffering as unknown as Profile, {});
     memoizeLiquid(liquidEngine(), contentLiquidTexts());
+    for (const citation of libraryCitations()) {
+      try {
+        canonicalCitation(citation);
+      } catch {
+        // Reported by the build that renders it, with the snapshot or without.
+      }
+    }
+    canonicalTimeZones();
   },
   run(argv) {
     const run = runCommand(policiesBuild.name, () => policiesBuild, argv, processIo);

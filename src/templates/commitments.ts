@@ -7,6 +7,7 @@ import { Cadence } from "../profile/primitives.ts";
 import type { Profile } from "../profile/schema.ts";
 import type { TemplateProblem } from "./errors.ts";
 import type { CommitmentDeclaration } from "./frontmatter.ts";
+import { renderLiquid } from "./fast-liquid.ts";
 import { liquidEngine } from "./liquid.ts";
 import type { RenderedCommitment, ResolvedSchedule } from "./model.ts";
 import type { ParsedSection } from "./sections.ts";
@@ -101,9 +102,7 @@ export function buildCommitment(input: Input): RenderedCommitment {
     owner: declaration.owner,
     text,
     schedule: resolveSchedule(input),
-    evidence: (
-      liquidEngine().renderSync(input.evidence, input.scope, { globals: { profile } }) as string
-    ).trim(),
+    evidence: renderLiquid(liquidEngine(), input.evidence, input.scope, { profile }).trim(),
     citations,
     rules: declaration.rules,
     parameters,

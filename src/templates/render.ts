@@ -11,6 +11,7 @@ import { findPlaceholder } from "./checks.ts";
 import { buildCommitment } from "./commitments.ts";
 import { buildScope } from "./context.ts";
 import { TemplateError, fromLiquidError, type TemplateProblem } from "./errors.ts";
+import { renderLiquid } from "./fast-liquid.ts";
 import { liquidEngine } from "./liquid.ts";
 import { loadLibrary, type PolicyTemplate } from "./load.ts";
 import type { PolicySet, RenderedPolicy, RenderedSection } from "./model.ts";
@@ -48,7 +49,7 @@ export function renderPolicySet(profile: Profile, options: RenderOptions = {}): 
   const liquid = liquidEngine();
   const run = (file: string, parsed: Template[], state: RenderState | null): string | null => {
     try {
-      return liquid.renderSync(parsed, scope, { globals: { profile, state } }) as string;
+      return renderLiquid(liquid, parsed, scope, { profile, state });
     } catch (error) {
       problems.push(fromLiquidError(file, error));
       return null;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { contentDir } from "../paths.ts";
 import type { Profile } from "../profile/schema.ts";
 import { TemplateError, fromLiquidError } from "./errors.ts";
+import { renderLiquid } from "./fast-liquid.ts";
 import { liquidEngine } from "./liquid.ts";
 
 const Cell = z.strictObject({
@@ -58,7 +59,7 @@ export function sharedResponsibilityRows(
     byOffering: profile.services.offerings.map((offering) => {
       const cell = row[offering.kind];
       try {
-        const note = liquid.parseAndRenderSync(cell.note, scope, { globals: { profile } }) as string;
+        const note = renderLiquid(liquid, liquid.parse(cell.note), scope, { profile });
         return { offering: offering.name, responsibility: cell.responsibility, note: note.trim() };
       } catch (error) {
         throw new TemplateError([fromLiquidError(file, error)]);

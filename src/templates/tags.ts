@@ -28,7 +28,51 @@ function quotedArgument(token: TagToken, tag: string): string {
   return match[1]!;
 }
 
-const stateOf = (ctx: Context) => (ctx.globals as { state: RenderState }).state;
+/**
+ * The checks `{% commitment "id" %}` makes before rendering its sentence (errors go to the state,
+ * with the tag's line); returns the declaration's entry, or null when there is nothing to render.
+ * Shared by the liquidjs tag below and the fast renderer (fast-liquid.ts).
+ */
+export function commitmentToRender(state: RenderState, id: string, token: TagToken) {
+  const entry = state.commitments.get(id);
+  if (!entry) {
+    state.errors.push({
+      line: lineOf(token),
+      message: `commitment "${id}" is not declared in this policy's front matter`,
+    });
+    return null;
+  }
+  if (state.rendered.has(id)) {
+    state.errors.push({ line: lineOf(token), message: `commitment "${id}" is rendered more than once` });
+  }
+  if (!entry.active) {
+    state.errors.push({
+      line: lineOf(token),
+      message: `commitment "${id}" is rendered although its "when" condition is false`,
+    });
+  }
+  return entry;
+}
+
+/** Records a commitment's rendered text as its one-line sentence, and returns that sentence. */
+export function recordCommitment(state: RenderState, id: string, text: string): string {
+  const sentence = text.trim().replace(/\s+/g, " ");
+  state.rendered.set(id, sentence);
+  return sentence;
+}
+
+/** What the tags have recorded so far; calling the result puts the state back as it was. */
+export function checkpoint(state: RenderState): () => void {
+  const rendered = [...state.rendered];
+  const errors = state.errors.length;
+  return () => {
+    state.rendered.clear();
+    for (const [id, sentence] of rendered) state.rendered.set(id, sentence);
+    state.errors.length = errors;
+  };
+}
+
+export const stateOf = (ctx: Context) => (ctx.globals as { state: RenderState }).state;
 
 export function registerTags(liquid: Liquid): void {
   liquid.registerTag("commitment", {
@@ -39,30 +83,10 @@ export function registerTags(liquid: Liquid): void {
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       const state = stateOf(ctx);
       const id = this.commitmentId as string;
-      const entry = state.commitments.get(id);
-      if (!entry) {
-        state.errors.push({
-          line: lineOf(this.token),
-          message: `commitment "${id}" is not declared in this policy's front matter`,
-        });
-        return;
-      }
-      if (state.rendered.has(id)) {
-        state.errors.push({
-          line: lineOf(this.token),
-          message: `commitment "${id}" is rendered more than once`,
-        });
-      }
-      if (!entry.active) {
-        state.errors.push({
-          line: lineOf(this.token),
-          message: `commitment "${id}" is rendered although its "when" condition is false`,
-        });
-      }
+      const entry = commitmentToRender(state, id, this.token);
+      if (!entry) return;
       const text = (yield liquid.renderer.renderTemplates(entry.text, ctx)) as string;
-      const sentence = text.trim().replace(/\s+/g, " ");
-      state.rendered.set(id, sentence);
-      emitter.write(sentence);
+      emitter.write(recordCommitment(state, id, text));
     },
   });
   liquid.registerTag("ref", {

@@ -117,22 +117,27 @@ ${app}
 }
 ${entry}`;
   const root = realpathSync(".");
+  // V8 flags the blob is made and run with (a blob loads only under the flags it was made with;
+  // bin/steward reads them from the stamp's second line). A build is one short burst of code run
+  // once: the optimizing compilers (TurboFan, Maglev) cost more than they return there, measured
+  // at 10-15% of a whole run (docs/ARCHITECTURE.md, "Build and run").
+  const flags = ["--no-opt", "--no-maglev"];
   // Kept for reading only (the blob holds its own copy); per process, as builds may run side by side.
   const source = join(root, "dist", `steward-snapshot.cjs.partial-${process.pid}`);
   writeFileSync(source, script);
   const blob = join(root, "dist", "steward.blob");
   const stamp = `${blob}.stamp`;
-  const node = `${realpathSync(process.execPath)}\n`;
+  const node = `${realpathSync(process.execPath)}\n${flags.join(" ")}\n`;
   const partial = `${blob}.partial-${process.pid}`;
   // A stamp naming another Node must not pair with the new blob, even for a moment.
   if (existsSync(stamp) && readFileSync(stamp, "utf8") !== node) rmSync(stamp);
   try {
-    const made = spawnSync(process.execPath, ["--snapshot-blob", partial, "--build-snapshot", source, root], {
+    const made = spawnSync(process.execPath, [...flags, "--snapshot-blob", partial, "--build-snapshot", source, root], {
       stdio: "inherit",
     });
     if (made.status !== 0) throw new Error(`node --build-snapshot exited with ${made.status ?? made.signal}`);
     // The blob must start and answer before bin/steward may use it.
-    const check = spawnSync(process.execPath, ["--snapshot-blob", partial, root, "--help"], {
+    const check = spawnSync(process.execPath, [...flags, "--snapshot-blob", partial, root, "--help"], {
       encoding: "utf8",
     });
     if (check.status !== 0 || !check.stdout.startsWith("Usage: steward policies build"))

@@ -29,9 +29,13 @@ export interface BuildResult {
 }
 
 function writeTree(root: string, files: Map<string, string>, written: string[], prefix: string): void {
+  const made = new Set<string>();
   for (const [relativePath, content] of files) {
     const path = join(root, prefix, relativePath);
-    mkdirSync(dirname(path), { recursive: true });
+    // Once per directory: a recursive mkdir costs system calls even when the directory exists.
+    const dir = dirname(path);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
     writeFileSync(path, content);
     written.push(join(prefix, relativePath));
   }

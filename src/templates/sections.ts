@@ -35,8 +35,9 @@ export function splitSections(
   let minor = 0;
   let inFence = false;
   for (const line of markdown.split("\n")) {
-    if (/^\s*```/.test(line)) inFence = !inFence;
-    const heading = inFence ? null : headingPattern.exec(line);
+    // The cheap tests first: most lines are neither fences nor headings.
+    if (line.includes("```") && /^\s*```/.test(line)) inFence = !inFence;
+    const heading = inFence || !line.startsWith("#") ? null : headingPattern.exec(line);
     if (!heading) {
       (sections.at(-1)?.lines ?? intro).push(line);
       continue;

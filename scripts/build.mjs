@@ -132,9 +132,13 @@ ${entry}`;
   // A stamp naming another Node must not pair with the new blob, even for a moment.
   if (existsSync(stamp) && readFileSync(stamp, "utf8") !== node) rmSync(stamp);
   try {
-    const made = spawnSync(process.execPath, [...flags, "--snapshot-blob", partial, "--build-snapshot", source, root], {
-      stdio: "inherit",
-    });
+    const made = spawnSync(
+      process.execPath,
+      [...flags, "--snapshot-blob", partial, "--build-snapshot", source, root],
+      {
+        stdio: "inherit",
+      },
+    );
     if (made.status !== 0) throw new Error(`node --build-snapshot exited with ${made.status ?? made.signal}`);
     // The blob must start and answer before bin/steward may use it.
     const check = spawnSync(process.execPath, [...flags, "--snapshot-blob", partial, root, "--help"], {

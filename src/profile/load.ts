@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { describeFound, validateProfileData, type Finding, type LineOf } from "./errors.ts";
 import { lintProfile } from "./lint.ts";
+import { readSimpleYaml } from "./simple-yaml.ts";
 import type { Profile } from "./schema.ts";
 
 /** A loaded profile with its lint warnings, or every error found (warnings only come with a valid profile). */
@@ -33,6 +34,15 @@ export function loadProfileFile(path: string): LoadResult {
 
 /** Validates and lints profile text; `fileName` names the source in file-level findings. */
 export function parseProfileText(text: string, fileName: string): LoadResult {
+  // Most profiles are plain YAML that validates with no finding: then positions are never needed,
+  // and the small reader is enough. Anything else, including any finding, takes the full path below,
+  // so every message still names its line.
+  const simple = readSimpleYaml(text);
+  if (simple !== undefined) {
+    const checked = validateProfileData(simple, () => null);
+    if (checked.ok && lintProfile(checked.profile).length === 0)
+      return { ok: true, profile: checked.profile, warnings: [] };
+  }
   const lines = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and keeps positions for either.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });

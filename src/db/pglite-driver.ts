@@ -8,6 +8,7 @@ import type { PGlite, ParserOptions, Results } from "@electric-sql/pglite";
 import type { Connection, Driver, DriverResult } from "./driver.ts";
 import { acquireLockFile } from "./lock-file.ts";
 import { Mutex } from "./mutex.ts";
+import { preparedStatements } from "./pglite-statements.ts";
 import { textParser, typeParsers } from "./type-parsers.ts";
 
 function result(res: Results): DriverResult {
@@ -60,6 +61,7 @@ export async function openPglite({ directory, mustExist, template }: PgliteTarge
   const allText: ParserOptions = Object.fromEntries(
     Object.keys(engine.parsers).map((oid) => [oid, textParser]),
   );
+  const query = preparedStatements(engine);
   const mutex = new Mutex();
   let closed = false;
 
@@ -73,13 +75,7 @@ export async function openPglite({ directory, mustExist, template }: PgliteTarge
       }
       return {
         query: async (sql, params, textRows = false) =>
-          result(
-            await engine.query(
-              sql,
-              params as unknown[],
-              textRows ? { rowMode: "array", parsers: allText } : undefined,
-            ),
-          ),
+          result(await query(sql, params, textRows ? { rowMode: "array", parsers: allText } : undefined)),
         exec: async (sql) => {
           await engine.exec(sql);
         },

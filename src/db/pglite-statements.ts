@@ -55,12 +55,15 @@ export function preparedStatements(engine: PGlite) {
     ]);
     const prepared = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
     kept.set(sql, prepared);
-    if (kept.size > capacity) {
-      const [oldest, { name: oldName }] = kept.entries().next().value as [string, Prepared];
-      kept.delete(oldest);
-      await send([serialize.close({ type: "S", name: oldName }), serialize.sync()]);
-    }
+    if (kept.size > capacity) await forget(kept.keys().next().value!);
     return prepared;
+  }
+
+  async function forget(sql: string): Promise<void> {
+    const prepared = kept.get(sql);
+    if (!prepared) return;
+    kept.delete(sql);
+    await send([serialize.close({ type: "S", name: prepared.name }), serialize.sync()]);
   }
 
   async function run(
@@ -96,7 +99,8 @@ export function preparedStatements(engine: PGlite) {
       return await run(sql, params, options);
     } catch (error) {
       if (!stale.has((error as { code?: string }).code ?? "")) throw error;
-      kept.delete(sql);
+      // Closing a statement that is already gone is not an error.
+      await forget(sql);
       return run(sql, params, options);
     }
   };

@@ -67,10 +67,20 @@ describe("PGlite prepared statements", () => {
     assert.ok(rows[0]!.n <= 200, `${rows[0]!.n} statements kept`);
   });
 
-  it("runs other statements (transactions, settings) through PGlite.query", async () => {
+  it("runs transactions, settings and cursors as before", async () => {
     await query("BEGIN", []);
     await query("INSERT INTO t (id) VALUES ($1)", [9]);
     await query("ROLLBACK", []);
     assert.deepEqual((await query("SELECT id FROM t WHERE id = $1", [9])).rows, []);
+    // A COMMIT the server turns into a ROLLBACK says so.
+    await query("BEGIN", []);
+    await assert.rejects(query("INSERT INTO t (id) VALUES ($1)", [1]));
+    assert.equal((await query("COMMIT", [])).command, "ROLLBACK");
+    // Cursors: declared with parameters, fetched as arrays.
+    await query("BEGIN", []);
+    await query("DECLARE c NO SCROLL CURSOR FOR SELECT id FROM t WHERE id >= $1 ORDER BY id", [2]);
+    assert.deepEqual((await query("FETCH FORWARD 2 FROM c", [], { rowMode: "array" })).rows, [[2], [3]]);
+    await query("CLOSE c", []);
+    await query("COMMIT", []);
   });
 });

@@ -8,8 +8,9 @@
  * `PGlite.query` does), and each run sends bind, describe, execute and sync together. Results go
  * through PGlite's own parser. Measured: a one-row lookup from about 750 to under 200 microseconds.
  *
- * Only plain data statements (SELECT, INSERT, UPDATE, DELETE, WITH) are kept; anything else
- * (BEGIN, SET, cursors with generated names) runs through `PGlite.query` as before. Writes are not
+ * Only plain data statements (SELECT, INSERT, UPDATE, DELETE, WITH) are kept. Anything else
+ * (BEGIN, SET, cursors with generated names) is sent as one simple-protocol query when it has no
+ * parameters, and through `PGlite.query` as before when it has. Writes are not
  * followed by PGlite's `syncToFs`: the file systems Steward uses (NODEFS and memory) write through,
  * and theirs is empty.
  */
@@ -94,7 +95,11 @@ export function preparedStatements(engine: PGlite) {
   }
 
   return async (sql: string, params: readonly unknown[], options?: QueryOptions): Promise<Results> => {
-    if (!keepable.test(sql)) return engine.query(sql, params as unknown[], options);
+    if (!keepable.test(sql)) {
+      if (params.length > 0) return engine.query(sql, params as unknown[], options);
+      // BEGIN, COMMIT, SET, FETCH...: one simple-protocol message, one call.
+      return parse.parseResults(await send([serialize.query(sql)]), engine.parsers, options)[0]!;
+    }
     try {
       return await run(sql, params, options);
     } catch (error) {

@@ -66,13 +66,21 @@ function readBlock(reader: Reader, indent: number): unknown {
 }
 
 const keyPattern = /^([A-Za-z_][\w-]*):(?: |$)/;
+/** Keys the core schema reads as null or a boolean (`null:` is the key "" to `yaml`): left to it. */
+const specialKeys = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+
+/** The key of a `key: ...` entry, or outside the subset. */
+function keyOf(match: RegExpExecArray, seen: Record<string, unknown>): string {
+  const key = match[1]!;
+  if (specialKeys.has(key) || Object.hasOwn(seen, key) || key === "__proto__") outside();
+  return key;
+}
 
 function readMapping(reader: Reader, indent: number): Record<string, unknown> {
   const mapping: Record<string, unknown> = {};
   for (let line = reader.lines[reader.at]; line && line.indent === indent && !isItem(line);) {
     const match = keyPattern.exec(line.text) ?? outside();
-    const key = match[1]!;
-    if (Object.hasOwn(mapping, key) || key === "__proto__") outside();
+    const key = keyOf(match, mapping);
     const rest = line.text.slice(match[0].length).trim();
     reader.at += 1;
     mapping[key] = rest === "" || rest.startsWith("#") ? readNested(reader, indent, true) : readInline(rest);
@@ -124,8 +132,7 @@ function readInline(text: string): unknown {
     const mapping: Record<string, unknown> = {};
     for (const entry of readFlow(text, "{", "}")) {
       const match = keyPattern.exec(entry) ?? outside();
-      const key = match[1]!;
-      if (Object.hasOwn(mapping, key) || key === "__proto__") outside();
+      const key = keyOf(match, mapping);
       mapping[key] = plainScalar(entry.slice(match[0].length).trim());
     }
     return mapping;

@@ -47,7 +47,8 @@ export interface PolicySummaryRow {
 /**
  * The current version, the reader's acknowledgment of it and its policy summaries in one statement:
  * one statement sees one snapshot, so the three agree even while a publish commits, and the list every
- * member opens costs one round trip instead of a transaction of three queries.
+ * member opens costs one round trip instead of a transaction of three queries. `summaries` is
+ * returned as stored: the generated column keeps the rendered order, which is number order.
  */
 export async function findCurrentPoliciesForReader(
   q: Queryable,
@@ -60,9 +61,7 @@ export async function findCurrentPoliciesForReader(
     `SELECT ${COLUMNS},
             (SELECT a.acknowledged_at FROM acknowledgments a
               WHERE a.organization_id = v.organization_id AND a.user_id = $2 AND a.policy_version_id = v.id) AS "acknowledgedAt",
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', p->'id', 'number', p->'number', 'title', p->'title',
-                                                          'summary', p->'summary') ORDER BY (p->>'number')::int), '[]')
-               FROM jsonb_array_elements(v.summaries) p) AS policies
+            v.summaries AS policies
        FROM ${FROM} WHERE v.organization_id = $1 AND v.is_current`,
     [organizationId, userId],
   );

@@ -219,3 +219,32 @@ export function FormActions({
     </div>
   );
 }
+
+/**
+ * The filter bar above a list: a search landmark named `label` that applies its fields on Enter or
+ * its own submit button, without a page load.
+ */
+export function FilterForm({
+  label,
+  onApply,
+  children,
+}: {
+  label: string;
+  onApply: () => void;
+  children: ReactNode;
+}): ReactNode {
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label={label}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply();
+      }}
+    >
+      {children}
+    </form>
+  );
+}

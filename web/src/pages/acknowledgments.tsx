@@ -3,7 +3,7 @@ import { useCallback, useState, type ReactNode } from "react";
 import { api } from "../api/endpoints.ts";
 import type { AcknowledgmentList, AcknowledgmentRow } from "../api/types.ts";
 import { DataTable, type Column } from "../components/data-table.tsx";
-import { SelectField } from "../components/fields.tsx";
+import { FilterForm, SelectField } from "../components/fields.tsx";
 import { ResourceView } from "../components/resource-view.tsx";
 import { DateTime, EmptyState, Notice, PageHeading, StatusTag } from "../components/status.tsx";
 import { useResource } from "../components/use-resource.ts";
@@ -126,12 +126,9 @@ function Acknowledgments({
         </StatusTag>{" "}
         of {data.counts.members} {data.counts.members === 1 ? "member" : "members"} asked to acknowledge.
       </p>
-      <form
-        className="filters"
-        role="search"
-        aria-label="Filter members"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <FilterForm
+        label="Filter members"
+        onApply={() => {
           onChange({ status, q: text.trim(), offset: 0 });
         }}
       >
@@ -160,7 +157,7 @@ function Acknowledgments({
             {download === "working" ? "Preparing the CSV…" : "Download CSV"}
           </button>
         </MemberSearchField>
-      </form>
+      </FilterForm>
       {download === "failed" ? (
         <Notice tone="warning">The CSV could not be prepared. Try the download again.</Notice>
       ) : null}

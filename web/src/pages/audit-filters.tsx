@@ -1,10 +1,10 @@
 /** The audit log's filter form: exact action, actor, kind of record, and a date range. */
-import { useCallback, useEffect, useState, type SubmitEvent, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { fieldPath, type FieldProblem } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
 import type { AuditFilter, Member } from "../api/types.ts";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { SelectField, TextField } from "../components/fields.tsx";
+import { FilterForm, SelectField, TextField } from "../components/fields.tsx";
 import { useSession } from "../session.tsx";
 
 const fields = {
@@ -65,13 +65,6 @@ export function AuditFilters({
   const set = (key: Key) => (value: string) => {
     setValues((previous) => ({ ...previous, [key]: value }));
   };
-  const submit = useCallback(
-    (event: SubmitEvent) => {
-      event.preventDefault();
-      onApply({ ...values });
-    },
-    [onApply, values],
-  );
   const common = (key: Key) => ({
     id: fields[key].id,
     label: fields[key].label,
@@ -83,7 +76,12 @@ export function AuditFilters({
   return (
     <>
       <ErrorSummary items={summary} />
-      <form className="filters" role="search" aria-label="Filter events" onSubmit={submit} noValidate>
+      <FilterForm
+        label="Filter events"
+        onApply={() => {
+          onApply({ ...values });
+        }}
+      >
         <TextField
           {...common("action")}
           hint="Exact name, for example policy.published"
@@ -135,7 +133,7 @@ export function AuditFilters({
             Clear
           </button>
         </div>
-      </form>
+      </FilterForm>
     </>
   );
 }

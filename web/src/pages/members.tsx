@@ -12,6 +12,7 @@ import { useSession, useSignedIn } from "../session.tsx";
 import { InviteForm } from "./members-invite.tsx";
 import { MemberActionPanel, type MemberAction } from "./members-actions.tsx";
 import { MemberSearchField, Pager } from "./members-pager.tsx";
+import { FilterForm } from "../components/fields.tsx";
 
 const mfaRoles: readonly Role[] = mfaRequiredRoles;
 const pageSize = 100;
@@ -74,12 +75,9 @@ export function MembersPage(): ReactNode {
 function MemberSearch({ applied, onSearch }: { applied: string; onSearch: (q: string) => void }): ReactNode {
   const [text, setText] = useState(applied);
   return (
-    <form
-      className="filters"
-      role="search"
-      aria-label="Search members"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <FilterForm
+      label="Search members"
+      onApply={() => {
         onSearch(text.trim());
       }}
     >
@@ -97,7 +95,7 @@ function MemberSearch({ applied, onSearch }: { applied: string; onSearch: (q: st
           </button>
         ) : null}
       </MemberSearchField>
-    </form>
+    </FilterForm>
   );
 }
 

@@ -19,6 +19,7 @@ import { canonicalTimeZones } from "../profile/identity.ts";
 import type { Profile } from "../profile/schema.ts";
 import { liquidEngine } from "../templates/liquid.ts";
 import { loadLibrary } from "../templates/load.ts";
+import { headingCitations } from "../templates/sections.ts";
 import { sharedResponsibilityRows } from "../templates/shared-responsibility.ts";
 import { parseYamlCached } from "../yaml-cache.ts";
 
@@ -51,13 +52,12 @@ function contentLiquidTexts(): string[] {
   return texts;
 }
 
-/** Every citation the library writes: commitments' and sections' (`cites="..."` in the body). */
+/** Every citation the library writes: its commitments' and its section headings'. */
 function libraryCitations(): string[] {
   const citations: string[] = [];
   for (const template of loadLibrary()) {
     for (const c of template.meta.commitments) citations.push(...c.citations);
-    for (const match of template.bodyText.matchAll(/\scites="([^"]*)"/g))
-      citations.push(...match[1]!.split(/\s+/).filter(Boolean));
+    citations.push(...headingCitations(template.bodyText));
   }
   return citations;
 }

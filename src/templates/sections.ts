@@ -16,6 +16,21 @@ export interface ParsedSection {
 const headingPattern = /^(#{1,6})\s+(.*?)\s*$/;
 const attributePattern = /^(.*?)\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s+cites="([^"]*)")?\s*\}$/;
 
+/** The citations of a heading's attribute block, `cites="a b"`. */
+const citesOf = (attributes: RegExpExecArray) => (attributes[3] ?? "").split(/\s+/).filter(Boolean);
+
+/** Every citation the headings of `markdown` name (template source or rendered text). */
+export function headingCitations(markdown: string): string[] {
+  const citations: string[] = [];
+  for (const line of markdown.split("\n")) {
+    const attributes = line.startsWith("#")
+      ? attributePattern.exec(headingPattern.exec(line)?.[2] ?? "")
+      : null;
+    if (attributes) citations.push(...citesOf(attributes));
+  }
+  return citations;
+}
+
 /** Line of `{#id` in the template source, to point errors at the file. */
 export function sourceLineOf(source: string, needle: string): number | null {
   const index = source.indexOf(needle);
@@ -79,7 +94,7 @@ export function splitSections(
       title: attributes[1]!,
       level,
       number: level === 2 ? `${policyNumber}.${major}` : `${policyNumber}.${major}.${minor}`,
-      cites: (attributes[3] ?? "").split(/\s+/).filter(Boolean),
+      cites: citesOf(attributes),
       markdown: "",
       lines: [],
     });

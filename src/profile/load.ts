@@ -39,7 +39,7 @@ export function parseProfileText(text: string, fileName: string): LoadResult {
   // so every message still names its line.
   const simple = readSimpleYaml(text);
   if (simple !== undefined) {
-    const checked = validateProfileData(simple, () => null);
+    const checked = validateProfileData(simple);
     if (checked.ok && lintProfile(checked.profile).length === 0)
       return { ok: true, profile: checked.profile, warnings: [] };
   }

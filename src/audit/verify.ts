@@ -4,9 +4,16 @@
  * may keep working and a chain head never runs ahead of the events read.
  */
 import type { Database, TextRow, Transaction } from "../db/index.ts";
-import { chainHeadOf, unsafeListChainHeads, useUtcTimestamps, type ChainHead } from "./audit.repo.ts";
+import {
+  chainHeadOf,
+  RECORD_SEPARATOR,
+  unsafeListChainHeads,
+  useUtcTimestamps,
+  type ChainHead,
+} from "./audit.repo.ts";
 import { canonicalizerOfText, chainHash, encoderFor, GENESIS_HASH } from "./canonical.ts";
 import { chainPages, recordAt } from "./chain-reader.ts";
+import { pageChecker } from "./page-check.ts";
 import { classifyBreak, type AuditProblem } from "./classify.ts";
 
 export type { AuditProblem } from "./classify.ts";
@@ -23,6 +30,8 @@ export type VerifyResult =
       /** One sentence for people investigating: positions and kinds, never event contents. */
       detail: string;
     };
+
+const RECORD_BYTE = RECORD_SEPARATOR.charCodeAt(0);
 
 type ChainResult = { ok: true; count: number } | Exclude<VerifyResult, { ok: true }>;
 
@@ -50,10 +59,21 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
   let prevHash = GENESIS_HASH;
   let prevId: string | null = null;
   let broken: TextRow | null = null;
-  scan: for await (const page of chainPages(tx, organizationId)) {
-    for (let start = 0; start <= page.length;) {
-      const { cells: row, end } = recordAt(page, start);
-      start = end + 1;
+  const fast = pageChecker(organizationId, head.seq, prevHash);
+  scan: for await (const text of chainPages(tx, organizationId)) {
+    const page = Buffer.from(text, "utf8");
+    for (let start = 0; start < page.length;) {
+      // The byte path confirms what it can; the record it stops at is decided here.
+      const done = fast.check(page, start, expected);
+      if (done.lastIdStart >= 0) {
+        expected = done.expected;
+        prevId = page.toString("utf8", done.lastIdStart, done.lastIdEnd);
+        prevHash = fast.prevHash();
+      }
+      if (done.stop >= page.length) break;
+      let end = page.indexOf(RECORD_BYTE, done.stop);
+      if (end === -1) end = page.length;
+      const { cells: row } = recordAt(page.toString("utf8", done.stop, end), 0);
       // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
       const hash = row[10]!;
       if (
@@ -69,6 +89,8 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
       prevHash = hash;
       prevId = row[0]!;
       expected += 1;
+      fast.setPrevHash(hash);
+      start = end + 1;
     }
   }
   const organization = { id: organizationId, slug: head.slug };

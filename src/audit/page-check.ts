@@ -1,0 +1,178 @@
+/**
+ * The fast path of verification: confirms the packed records of a page (see `readChainPage`) as
+ * bytes. Each event's encoding is written straight from the page's UTF-8 into one reused buffer and
+ * hashed there, so the hot loop makes no strings and no arrays.
+ *
+ * It only ever says yes where verify.ts's reference check would say yes for the same stored
+ * fields: ids, types and actions without characters JSON escapes (their quoted form is then the
+ * bytes between quotes), timestamps in PostgreSQL's ISO output, changes hashed as stored. Anything
+ * else, including every record that does not verify, stops it at that record's offset, and the
+ * reference check decides that one record (verify.ts), so escaped text, changes stored before
+ * canonical text, and every kind of break keep exactly their meaning and message.
+ */
+import * as crypto from "node:crypto";
+
+const FIELD = 0x1f;
+const RECORD = 0x1e;
+const HASH_LENGTH = 64;
+const bytes = (text: string) => Buffer.from(text, "utf8");
+
+const ACTION = bytes('{"action":"');
+const ACTOR_ID = bytes('","actor":{"id":"');
+const ACTOR_TYPE = bytes('","type":"');
+const CHANGES = bytes('"},"changes":');
+const OCCURRED_AT = bytes(',"occurred_at":"');
+const TARGET_ID = bytes(',"target":{"id":"');
+const TARGET_TYPE = bytes('","type":"');
+const END = bytes('"}}');
+
+/** Copies `from[a, b)` to `out` at `o`; returns the offset after it. */
+function put(out: Uint8Array, o: number, from: Uint8Array, a: number, b: number): number {
+  for (let i = a; i < b; i += 1) out[o++] = from[i]!;
+  return o;
+}
+
+/** Writes `n` (a non-negative integer) in decimal at `o`; returns the offset after it. */
+function putDigits(out: Uint8Array, o: number, n: number): number {
+  let width = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) width += 1;
+  for (let i = width - 1, rest = n; i >= 0; i -= 1, rest = Math.floor(rest / 10))
+    out[o + i] = 0x30 + (rest % 10);
+  return o + width;
+}
+
+/** Where a page check stopped, and the chain position it reached. */
+export interface PageCheck {
+  /** Offset of the first record not confirmed, or the page's length when all were. */
+  stop: number;
+  /** The seq the chain needs next. */
+  expected: number;
+  /** Offsets of the last confirmed record's id cell in the page; -1 when none was confirmed. */
+  lastIdStart: number;
+  lastIdEnd: number;
+}
+
+/**
+ * A checker for one organization's chain. `prevHash` is the hash the next record must link to;
+ * `setPrevHash` moves it when verify.ts confirmed a record itself.
+ */
+export function pageChecker(organizationId: string, headSeq: number, prevHash: string) {
+  const organization = bytes(`","organization_id":${JSON.stringify(organizationId)},"seq":`);
+  let scratch = Buffer.alloc(4096);
+  // scratch[0, 64) always holds the previous hash: the start of the next hash's input.
+  scratch.write(prevHash, 0, "latin1");
+  const ends = new Int32Array(9);
+
+  const fits = (page: Buffer, start: number, expected: number): number => {
+    // The record ends at the next record separator; its last two cells are the 64-character hashes.
+    let p = page.indexOf(RECORD, start);
+    if (p === -1) p = page.length;
+    const hashStart = p - HASH_LENGTH;
+    const prevStart = hashStart - 1 - HASH_LENGTH;
+    if (prevStart - 1 <= start || page[hashStart - 1] !== FIELD || page[prevStart - 1] !== FIELD) return -1;
+    // The first eight cells: find their separators, and refuse characters JSON would escape (and
+    // anything outside ASCII in the timestamp), where the reference check would quote differently.
+    let cell = 0;
+    let q = start;
+    for (; q < prevStart && cell < 8; q += 1) {
+      const b = page[q]!;
+      if (b === FIELD) {
+        ends[cell] = q;
+        cell += 1;
+      } else if (cell >= 2 && (b < 0x20 || b === 0x22 || b === 0x5c || (cell === 2 && b >= 0x80))) return -1;
+    }
+    if (cell !== 8) return -1;
+    // Changes run to the prev_hash cell and hold no separator (JSON text cannot).
+    const changesEnd = prevStart - 1;
+    if (page.indexOf(FIELD, q) !== changesEnd) return -1;
+    ends[8] = changesEnd;
+    // seq: decimal digits equal to the expected one.
+    let seq = 0;
+    const seqStart = ends[0]! + 1;
+    const seqEnd = ends[1]!;
+    if (seqEnd === seqStart || seqEnd - seqStart > 15) return -1;
+    for (let i = seqStart; i < seqEnd; i += 1) {
+      const d = page[i]! - 0x30;
+      if (d < 0 || d > 9) return -1;
+      seq = seq * 10 + d;
+    }
+    if (seq !== expected || expected > headSeq) return -1;
+    // prev_hash must be the previous hash.
+    for (let i = 0; i < HASH_LENGTH; i += 1) if (page[prevStart + i] !== scratch[i]) return -1;
+    // occurred_at: `2025-01-31 09:00:00[.fraction]+00`, written as ISO with milliseconds.
+    const tsStart = ends[1]! + 1;
+    const tsEnd = ends[2]!;
+    if (
+      tsEnd - tsStart < 22 ||
+      page[tsStart + 10] !== 0x20 ||
+      page[tsEnd - 3] !== 0x2b ||
+      page[tsEnd - 2] !== 0x30 ||
+      page[tsEnd - 1] !== 0x30
+    )
+      return -1;
+
+    const need = HASH_LENGTH + organization.length + 200 + (p - start);
+    if (scratch.length < need) {
+      const grown = Buffer.alloc(need * 2);
+      scratch.copy(grown, 0, 0, HASH_LENGTH);
+      scratch = grown;
+    }
+    const out = scratch;
+    let o = HASH_LENGTH;
+    o = put(out, o, ACTION, 0, ACTION.length);
+    o = put(out, o, page, ends[4]! + 1, ends[5]!);
+    o = put(out, o, ACTOR_ID, 0, ACTOR_ID.length);
+    o = put(out, o, page, ends[3]! + 1, ends[4]!);
+    o = put(out, o, ACTOR_TYPE, 0, ACTOR_TYPE.length);
+    o = put(out, o, page, ends[2]! + 1, ends[3]!);
+    o = put(out, o, CHANGES, 0, CHANGES.length);
+    o += page.copy(out, o, ends[7]! + 1, ends[8]!);
+    o = put(out, o, OCCURRED_AT, 0, OCCURRED_AT.length);
+    o = put(out, o, page, tsStart, tsStart + 10);
+    out[o++] = 0x54; // T
+    o = put(out, o, page, tsStart + 11, tsStart + 19);
+    out[o++] = 0x2e; // .
+    const hasFraction = page[tsStart + 19] === 0x2e;
+    for (let i = 0; i < 3; i += 1) {
+      const at = tsStart + 20 + i;
+      out[o++] = hasFraction && at < tsEnd - 3 ? page[at]! : 0x30;
+    }
+    out[o++] = 0x5a; // Z
+    o = put(out, o, organization, 0, organization.length);
+    o = putDigits(out, o, seq);
+    o = put(out, o, TARGET_ID, 0, TARGET_ID.length);
+    o = put(out, o, page, ends[6]! + 1, ends[7]!);
+    o = put(out, o, TARGET_TYPE, 0, TARGET_TYPE.length);
+    o = put(out, o, page, ends[5]! + 1, ends[6]!);
+    o = put(out, o, END, 0, END.length);
+
+    const digest = crypto.hash("sha256", out.subarray(0, o), "hex");
+    for (let i = 0; i < HASH_LENGTH; i += 1) if (digest.charCodeAt(i) !== page[hashStart + i]) return -1;
+    for (let i = 0; i < HASH_LENGTH; i += 1) out[i] = page[hashStart + i]!;
+    return p;
+  };
+
+  return {
+    /** Confirms records from `start` on, starting at seq `expected`. */
+    check(page: Buffer, start: number, expected: number): PageCheck {
+      let lastIdStart = -1;
+      let lastIdEnd = -1;
+      while (start < page.length) {
+        const end = fits(page, start, expected);
+        if (end < 0) break;
+        lastIdStart = start;
+        lastIdEnd = ends[0]!;
+        expected += 1;
+        start = end + 1;
+      }
+      return { stop: Math.min(start, page.length), expected, lastIdStart, lastIdEnd };
+    },
+    /** The hash the next record must link to. */
+    prevHash(): string {
+      return scratch.toString("latin1", 0, HASH_LENGTH);
+    },
+    setPrevHash(hash: string): void {
+      scratch.write(hash, 0, "latin1");
+    },
+  };
+}

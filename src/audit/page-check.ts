@@ -126,7 +126,7 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
     o = put(out, o, ACTOR_TYPE, 0, ACTOR_TYPE.length);
     o = put(out, o, page, ends[2]! + 1, ends[3]!);
     o = put(out, o, CHANGES, 0, CHANGES.length);
-    o += page.copy(out, o, ends[7]! + 1, ends[8]!);
+    o += page.copy(out, o, ends[7]! + 1, ends[8]);
     o = put(out, o, OCCURRED_AT, 0, OCCURRED_AT.length);
     o = put(out, o, page, tsStart, tsStart + 10);
     out[o++] = 0x54; // T

@@ -15,6 +15,11 @@ export interface AuthContext {
   csrfToken: string;
   mfaRequired: boolean;
   mfaVerified: boolean;
+  /**
+   * The seq of the organization's audit chain head when the request began (0 before any event).
+   * Every state change writes an event, so this versions the organization's data (response-cache.ts).
+   */
+  dataVersion: number;
 }
 
 /** The `access` section of the organization's current profile as stored (null: no profile yet). */
@@ -60,11 +65,13 @@ export async function resolveSession(
     last_seen_at: Date;
     roles: Role[] | null;
     access: unknown;
+    data_version: number | null;
   }>(
     // The organization's `access` numbers come along, so a request costs one query, not two.
     `SELECT s.id, s.user_id, s.organization_id, s.csrf_token, s.mfa_verified, s.last_seen_at,
             (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m WHERE m.user_id = s.user_id AND m.organization_id = s.organization_id) AS roles,
-            (SELECT p.data -> 'access' FROM profile_versions p WHERE p.organization_id = s.organization_id AND p.is_current) AS access
+            (SELECT p.data -> 'access' FROM profile_versions p WHERE p.organization_id = s.organization_id AND p.is_current) AS access,
+            (SELECT h.seq FROM audit_chain_heads h WHERE h.organization_id = s.organization_id) AS data_version
        FROM sessions s WHERE s.token_hash = $1 AND s.ended_at IS NULL`,
     [hashToken(token)],
   );
@@ -89,6 +96,7 @@ export async function resolveSession(
     csrfToken: row.csrf_token,
     mfaRequired: roles.some((r) => mfaRequiredRoles.includes(r)),
     mfaVerified: row.mfa_verified,
+    dataVersion: row.data_version ?? 0,
   };
 }
 

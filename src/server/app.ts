@@ -13,6 +13,7 @@ import type { AppDeps } from "./deps.ts";
 import { AppError, type FieldError } from "./errors.ts";
 import { readMultipart } from "./multipart.ts";
 import { buildOpenApi } from "./openapi.ts";
+import { createResponseCache, defaultResponseCache, type ResponseCache } from "./response-cache.ts";
 import { authorize, parsePart, type AnyRoute } from "./route.ts";
 import { allRoutes } from "./routes.ts";
 
@@ -61,7 +62,11 @@ function toAppError(error: unknown): AppError {
   return new AppError("internal", "internal error");
 }
 
-function register(app: FastifyInstance, deps: AppDeps, route: AnyRoute): void {
+/** What a kept answer is for: the caller, their roles, the route and its validated input. */
+const cacheKey = (route: AnyRoute, auth: AuthContext, params: unknown, query: unknown) =>
+  JSON.stringify([auth.organizationId, auth.userId, auth.roles, route.url, params ?? null, query ?? null]);
+
+function register(app: FastifyInstance, deps: AppDeps, route: AnyRoute, cache: ResponseCache): void {
   app.route({
     method: route.method,
     url: route.url,
@@ -81,10 +86,19 @@ function register(app: FastifyInstance, deps: AppDeps, route: AnyRoute): void {
       }
       if (problems.length > 0)
         throw new AppError("validation_failed", "the request has invalid fields", problems);
-      const result = await route.handler(
-        { deps, request, reply, auth: request.auth, file: form?.file ?? null },
-        { params, query, body },
-      );
+      const run = () =>
+        route.handler(
+          { deps, request, reply, auth: request.auth, file: form?.file ?? null },
+          { params, query, body },
+        );
+      const auth = request.auth;
+      if (route.cache && route.method === "GET" && auth) {
+        const key = cacheKey(route, auth, params, query);
+        const now = deps.clock.now().getTime();
+        const json = await cache.through(key, auth.dataVersion, now, async () => JSON.stringify(await run()));
+        return reply.status(route.response.status).type("application/json; charset=utf-8").send(json);
+      }
+      const result = await run();
       reply.status(route.response.status);
       if (route.response.contentType) reply.type(route.response.contentType);
       return route.response.status === 204 ? reply.send() : reply.send(result);
@@ -125,7 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
   app.setErrorHandler((error, _request, reply) => sendError(reply, toAppError(error)));
-  for (const route of allRoutes) register(app, deps, route);
+  const cache = createResponseCache(deps.responseCache ?? defaultResponseCache);
+  for (const route of allRoutes) register(app, deps, route, cache);
   app.get("/api/v1/openapi.json", () => buildOpenApi(allRoutes));
   if (deps.webRoot && existsSync(deps.webRoot)) {
     await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false });

@@ -2,6 +2,7 @@
 import type { KnownAccess } from "../auth/session.ts";
 import type { Database } from "../db/index.ts";
 import type { EvidenceKeyRing } from "../evidence/keyring.ts";
+import type { ResponseCacheOptions } from "./response-cache.ts";
 
 /** The time source; tests use a controlled clock for idle logoff, lockout and deadlines. */
 export interface Clock {
@@ -43,4 +44,6 @@ export interface AppDeps {
    * (PostgreSQL without STEWARD_EVIDENCE_KEYS), and then uploads and downloads answer 503.
    */
   evidenceKeys?: EvidenceKeyRing | null;
+  /** Size and lifetime of kept read answers (response-cache.ts); defaults when absent. */
+  responseCache?: ResponseCacheOptions;
 }

@@ -49,6 +49,13 @@ export interface RouteDefinition<
    * carry one non-empty file in `fileField` of at most `maxFileBytes` (else 400 naming the field).
    */
   multipart?: MultipartOptions;
+  /**
+   * A GET whose JSON answer depends only on the organization's data, the caller and the validated
+   * input: the answer is kept per caller and reused until the organization's data version moves or
+   * a few seconds pass (response-cache.ts). Leave it off for answers that read the clock for more
+   * than a display, or data that changes without an audit event of this organization.
+   */
+  cache?: true;
   /** Status and schema of a successful answer; `null` for 204 or a non-JSON body (CSV export). */
   response: { status: number; schema: R | null; contentType?: string };
   handler(

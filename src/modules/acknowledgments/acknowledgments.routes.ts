@@ -40,6 +40,7 @@ export const acknowledgmentRoutes = [
     tag: "acknowledgments",
     access: "acknowledgments:read",
     query: AcknowledgmentsQuery,
+    cache: true,
     response: { status: 200, schema: AcknowledgmentList },
     async handler({ deps, auth }, { query }) {
       const organizationId = auth!.organizationId;

@@ -14,6 +14,7 @@ export const auditLogRoutes = [
     tag: "audit",
     access: "audit:read",
     query: AuditEventsQuery,
+    cache: true,
     response: { status: 200, schema: AuditEventPage },
     async handler({ deps, auth }, { query }) {
       const { limit, before, ...filters } = query;

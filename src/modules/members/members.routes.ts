@@ -25,6 +25,7 @@ export const membersRoutes = [
     tag: "members",
     access: "members:read",
     query: MembersQuery,
+    cache: true,
     response: { status: 200, schema: MemberList },
     handler: ({ deps, auth }, { query }) => listMembersOf({ deps, auth: signedIn(auth), query }),
   }),

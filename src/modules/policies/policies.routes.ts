@@ -61,6 +61,7 @@ export const policyRoutes = [
     summary: "The current policies, and whether the caller acknowledged them",
     tag: "policies",
     access: "policies:read",
+    cache: true,
     response: { status: 200, schema: PolicyList },
     async handler({ deps, auth }) {
       const current = await findCurrentPoliciesForReader(deps.db, auth!.organizationId, auth!.userId);

@@ -7,7 +7,10 @@
  * The application runs in this process through startServer, as `steward serve` runs it, on
  * 127.0.0.1; the load comes from autocannon in a child process (bench/load.ts). Each endpoint is
  * loaded alone for SECONDS, as the role that uses it, then all of them together for MIX_SECONDS.
- * Every connection has its own session, as concurrent people would.
+ * Every connection has its own session, as concurrent people would. Read routes keep their answers
+ * until the organization's data changes (src/server/response-cache.ts), so the mix runs again while
+ * the owner changes a member's roles through the API (1 and 10 changes a second): after each change
+ * every kept answer is recomputed.
  *
  * `npm run bench:server` runs only these figures. STEWARD_BENCH_ENGINE=pglite or =postgres measures one
  * engine (and skips start-up), STEWARD_BENCH_ENDPOINT=/api/v1/members only the endpoints containing it,
@@ -91,6 +94,43 @@ async function startProfile(): Promise<(label: string) => Promise<void>> {
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
+/** Role changes per second made through the API while the mix runs: a busy organization, then a stress. */
+const WRITE_RATES = [1, 10];
+
+/**
+ * Changes a member's roles back and forth through the API, `perSecond` times a second, until the
+ * returned function is called (it answers how many changes succeeded). Each change writes an audit
+ * event, so every answer the server keeps for the organization is stale after it.
+ */
+function startRoleChanges(
+  origin: string,
+  owner: { cookie: string; csrfToken: string },
+  userId: string,
+  perSecond: number,
+): () => Promise<number> {
+  let done = 0;
+  let flip = false;
+  const inFlight = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    flip = !flip;
+    const change = fetch(`${origin}/api/v1/members/${userId}/roles`, {
+      method: "PUT",
+      headers: { cookie: owner.cookie, "x-csrf-token": owner.csrfToken, "content-type": "application/json" },
+      body: JSON.stringify({ roles: flip ? ["approver"] : ["approver", "workforce-member"] }),
+    }).then((response) => {
+      if (response.status === 200) done += 1;
+      else throw new Error(`a role change during the load answered ${response.status}`);
+    });
+    inFlight.add(change);
+    void change.finally(() => inFlight.delete(change));
+  }, 1000 / perSecond);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(inFlight);
+    return done;
+  };
+}
+
 /** Loads the plan and reports it, with this process's CPU time per request (the server's share). */
 async function measure(label: string, plan: LoadPlan): Promise<Row> {
   const before = process.cpuUsage();
@@ -116,6 +156,15 @@ async function benchEngine(label: string, engine: Engine, baseUrl?: string): Pro
     const seeded = await seedOrganization(db, { members: MEMBERS, events: EVENTS });
     const seedMs = performance.now() - start;
     await assertChainValid(db, seeded);
+    const ownerSession = await db.transaction((tx) =>
+      createSession(tx, {
+        userId: seeded.memberWith.owner,
+        organizationId: seeded.organizationId,
+        mfaVerified: true,
+        now: new Date(),
+      }),
+    );
+    const owner = { cookie: `${sessionCookie}=${ownerSession.token}`, csrfToken: ownerSession.csrfToken };
     const cookies: Record<string, string[]> = {};
     for (const { path, role } of endpoints) {
       cookies[path] = [];
@@ -170,6 +219,16 @@ async function benchEngine(label: string, engine: Engine, baseUrl?: string): Pro
       rows.push(
         await measure(`p95 all five mixed, ${MIX_SECONDS} s (${label})`, plan(endpoints, MIX_SECONDS)),
       );
+      // The same mix while the organization's data changes: kept answers are recomputed after each change.
+      for (const rate of WRITE_RATES) {
+        const stop = startRoleChanges(server.url, owner, seeded.memberWith.approver, rate);
+        const mixed = await measure(
+          `p95 all five mixed, ${rate} role change${rate === 1 ? "" : "s"}/s (${label})`,
+          plan(endpoints, MIX_SECONDS),
+        );
+        mixed[2] = `${mixed[2]}; ${await stop()} role changes made`;
+        rows.push(mixed);
+      }
       return rows;
     } finally {
       await server.close();

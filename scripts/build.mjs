@@ -18,7 +18,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 
 await build({
-  entryPoints: { steward: "src/cli/main.ts" },
+  // The audit page worker is a file of its own: worker threads start from a file (src/audit/page-pool.ts).
+  entryPoints: { steward: "src/cli/main.ts", "audit-page-worker": "src/audit/page-worker.ts" },
   outdir: "dist",
   // Each command is a chunk of its own, loaded only when that command runs.
   splitting: true,

@@ -6,10 +6,8 @@
 import type { TextRow, Transaction } from "../db/index.ts";
 import { FIELD_SEPARATOR, readChainPage, RECORD_SEPARATOR } from "./audit.repo.ts";
 
-/** Events per page (a seq range of this width). */
-const PAGE = 10_000;
 /** Where the first page starts: below any seq, so rows forged with seq <= 0 are read too. */
-const BEFORE_ANY = -Number.MAX_SAFE_INTEGER + PAGE;
+const BEFORE_ANY = -Number.MAX_SAFE_INTEGER + 1_000_000;
 
 /** `2025-01-31 09:00:00.5+00` (ISO DateStyle, UTC) as `2025-01-31T09:00:00.500Z`; anything else as is. */
 export function isoFromTimestamptz(text: string): string {
@@ -24,10 +22,14 @@ export function isoFromTimestamptz(text: string): string {
  * 100,000 strings alive long enough for the garbage collector to promote them, which cost a
  * quarter of verification time.
  */
-export async function* chainPages(tx: Transaction, organizationId: string): AsyncGenerator<string> {
+export async function* chainPages(
+  tx: Transaction,
+  organizationId: string,
+  pageSize = 10_000,
+): AsyncGenerator<string> {
   type Page = Awaited<ReturnType<typeof readChainPage>>;
   const read = (after: number): Promise<Page> => {
-    const page = readChainPage(tx, { organizationId, after, upTo: after + PAGE });
+    const page = readChainPage(tx, { organizationId, after, upTo: after + pageSize });
     page.catch(() => undefined); // awaited below or abandoned with the transaction
     return page;
   };

@@ -176,3 +176,41 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
     },
   };
 }
+
+/** A page checked on its own, in a worker thread (page-pool.ts). */
+export interface AloneCheck extends PageCheck {
+  /** The first record's seq and stored prev_hash, taken as given: the caller checks they continue the chain. */
+  firstSeq: number;
+  firstPrevHash: string;
+  /** The last confirmed record's hash (the first prev_hash when none was confirmed). */
+  lastHash: string;
+}
+
+/**
+ * Checks a page without knowing the chain before it: the first record is linked to its own stored
+ * prev_hash and expected at its own seq. Nothing is confirmed (stop 0) when the first record is not
+ * well formed; the caller then decides the page itself.
+ */
+export function checkAlone(organizationId: string, headSeq: number, page: Buffer): AloneCheck {
+  const nothing = {
+    stop: 0,
+    expected: 0,
+    lastIdStart: -1,
+    lastIdEnd: -1,
+    firstSeq: 0,
+    firstPrevHash: "",
+    lastHash: "",
+  };
+  let end = page.indexOf(RECORD);
+  if (end === -1) end = page.length;
+  const seqStart = page.indexOf(FIELD) + 1;
+  const seqEnd = seqStart > 0 ? page.indexOf(FIELD, seqStart) : -1;
+  const prevStart = end - 2 * HASH_LENGTH - 1;
+  if (seqEnd === -1 || seqEnd >= end || prevStart <= seqEnd) return nothing;
+  const firstSeq = Number(page.toString("latin1", seqStart, seqEnd));
+  if (!Number.isSafeInteger(firstSeq)) return nothing;
+  const firstPrevHash = page.toString("latin1", prevStart, prevStart + HASH_LENGTH);
+  const checker = pageChecker(organizationId, headSeq, firstPrevHash);
+  const done = checker.check(page, 0, firstSeq);
+  return { ...done, firstSeq, firstPrevHash, lastHash: checker.prevHash() };
+}

@@ -57,8 +57,9 @@ export async function recordEvent(tx: Transaction, options: RecordEventOptions):
   const head = await advanceChainHead(tx, { organizationId: options.organizationId, genesis: GENESIS_HASH });
   if (!head) throw new AuditError("recordEvent: the organization does not exist", "unknown-organization");
 
-  // Hash exactly what is stored: the JSON text round trip drops what jsonb would drop.
-  const changesJson = JSON.stringify(event.data.changes);
+  // Stored as the canonical text the hash covers (verification reads it byte for byte); the JSON
+  // round trip first drops what JSON cannot keep (undefined values).
+  const changesJson = canonicalJson(JSON.parse(JSON.stringify(event.data.changes)));
   const fields = {
     organizationId: options.organizationId,
     seq: head.seq,
@@ -69,10 +70,7 @@ export async function recordEvent(tx: Transaction, options: RecordEventOptions):
     targetType: event.data.target.type,
     targetId: event.data.target.id,
   };
-  const hash = chainHash(
-    head.prevHash,
-    encodeEvent({ ...fields, changes: canonicalJson(JSON.parse(changesJson)) }),
-  );
+  const hash = chainHash(head.prevHash, encodeEvent({ ...fields, changes: changesJson }));
   const id = await insertEvent(tx, { ...fields, changes: changesJson, prevHash: head.prevHash, hash });
   return {
     id,

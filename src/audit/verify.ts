@@ -3,6 +3,7 @@
  * and stops at the first event that does not fit. Reads run in one read-only snapshot, so writers
  * may keep working and a chain head never runs ahead of the events read.
  */
+import { availableParallelism } from "node:os";
 import type { Database, TextRow, Transaction } from "../db/index.ts";
 import {
   chainHeadOf,
@@ -14,6 +15,7 @@ import {
 import { canonicalizerOfText, chainHash, encoderFor, GENESIS_HASH } from "./canonical.ts";
 import { chainPages, recordAt } from "./chain-reader.ts";
 import { pageChecker } from "./page-check.ts";
+import { ownBuffer, startPagePool, type CheckedPage, type PagePool } from "./page-pool.ts";
 import { classifyBreak, type AuditProblem } from "./classify.ts";
 
 export type { AuditProblem } from "./classify.ts";
@@ -33,7 +35,62 @@ export type VerifyResult =
 
 const RECORD_BYTE = RECORD_SEPARATOR.charCodeAt(0);
 
+/**
+ * Long chains are checked by worker threads (page-pool.ts), one fewer than the cores and at least
+ * two: on two cores the database and the main thread's reading fit beside them. `setVerifyTuning`
+ * lets tests use them on short chains and small pages.
+ */
+const tuning = {
+  threads: Math.max(2, availableParallelism() - 1),
+  threadsFrom: 100_000,
+  pageSize: 10_000,
+};
+
+/** For tests: worker threads from `threadsFrom` events on, and pages of `pageSize` events. */
+export function setVerifyTuning(values: Partial<typeof tuning>): () => void {
+  const before = { ...tuning };
+  Object.assign(tuning, values);
+  return () => Object.assign(tuning, before);
+}
+
 type ChainResult = { ok: true; count: number } | Exclude<VerifyResult, { ok: true }>;
+
+/** Pages as read, for the main thread to check. */
+async function* inThread(pages: AsyncIterable<string>): AsyncGenerator<CheckedPage> {
+  for await (const text of pages) yield { page: Buffer.from(text, "utf8"), alone: null };
+}
+
+/**
+ * Pages checked by the pool's workers, in order, while the next pages are read: up to two per
+ * worker are in flight.
+ */
+async function* checkedByPool(
+  pages: AsyncIterable<string>,
+  pool: PagePool,
+  headSeq: number,
+): AsyncGenerator<CheckedPage> {
+  const inFlight: Promise<CheckedPage>[] = [];
+  const reading = pages[Symbol.asyncIterator]();
+  let more = true;
+  try {
+    for (;;) {
+      while (more && inFlight.length < 2 * tuning.threads) {
+        const next = await reading.next();
+        if (next.done) more = false;
+        else {
+          const checked = pool.check(ownBuffer(next.value), headSeq);
+          checked.catch(() => undefined); // awaited below, or abandoned when the scan stops early
+          inFlight.push(checked);
+        }
+      }
+      const first = inFlight.shift();
+      if (!first) return;
+      yield await first;
+    }
+  } finally {
+    await reading.return?.();
+  }
+}
 
 async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult> {
   const { organizationId } = head;
@@ -60,38 +117,52 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
   let prevId: string | null = null;
   let broken: TextRow | null = null;
   const fast = pageChecker(organizationId, head.seq, prevHash);
-  scan: for await (const text of chainPages(tx, organizationId)) {
-    const page = Buffer.from(text, "utf8");
-    for (let start = 0; start < page.length;) {
-      // The byte path confirms what it can; the record it stops at is decided here.
-      const done = fast.check(page, start, expected);
-      if (done.lastIdStart >= 0) {
-        expected = done.expected;
-        prevId = page.toString("utf8", done.lastIdStart, done.lastIdEnd);
-        prevHash = fast.prevHash();
+  const pages = chainPages(tx, organizationId, tuning.pageSize);
+  const pool = head.seq >= tuning.threadsFrom ? await startPagePool(organizationId, tuning.threads) : null;
+  try {
+    scan: for await (const { page, alone } of pool ? checkedByPool(pages, pool, head.seq) : inThread(pages)) {
+      let start = 0;
+      // A worker's confirmations count when its page continues the chain where it stands.
+      if (alone && alone.stop > 0 && alone.firstSeq === expected && alone.firstPrevHash === prevHash) {
+        expected = alone.expected;
+        prevHash = alone.lastHash;
+        prevId = page.toString("utf8", alone.lastIdStart, alone.lastIdEnd);
+        fast.setPrevHash(prevHash);
+        start = alone.stop;
       }
-      if (done.stop >= page.length) break;
-      let end = page.indexOf(RECORD_BYTE, done.stop);
-      if (end === -1) end = page.length;
-      const { cells: row } = recordAt(page.toString("utf8", done.stop, end), 0);
-      // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
-      const hash = row[10]!;
-      if (
-        row.length !== 11 ||
-        Number(row[1]) !== expected ||
-        expected > head.seq ||
-        row[9] !== prevHash ||
-        !hashes(prevHash, expected, row, hash)
-      ) {
-        broken = row;
-        break scan;
+      while (start < page.length) {
+        // The byte path confirms what it can; the record it stops at is decided here.
+        const done = fast.check(page, start, expected);
+        if (done.lastIdStart >= 0) {
+          expected = done.expected;
+          prevId = page.toString("utf8", done.lastIdStart, done.lastIdEnd);
+          prevHash = fast.prevHash();
+        }
+        if (done.stop >= page.length) break;
+        let end = page.indexOf(RECORD_BYTE, done.stop);
+        if (end === -1) end = page.length;
+        const { cells: row } = recordAt(page.toString("utf8", done.stop, end), 0);
+        // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
+        const hash = row[10]!;
+        if (
+          row.length !== 11 ||
+          Number(row[1]) !== expected ||
+          expected > head.seq ||
+          row[9] !== prevHash ||
+          !hashes(prevHash, expected, row, hash)
+        ) {
+          broken = row;
+          break scan;
+        }
+        prevHash = hash;
+        prevId = row[0]!;
+        expected += 1;
+        fast.setPrevHash(hash);
+        start = end + 1;
       }
-      prevHash = hash;
-      prevId = row[0]!;
-      expected += 1;
-      fast.setPrevHash(hash);
-      start = end + 1;
     }
+  } finally {
+    await pool?.close();
   }
   const organization = { id: organizationId, slug: head.slug };
   if (broken && broken.length !== 11) {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
-import { it } from "node:test";
+import { after, before, it } from "node:test";
 import { chainHash, encodeEvent, canonicalJson, verifyAuditChain } from "../../src/audit/index.ts";
+import { setVerifyTuning } from "../../src/audit/verify.ts";
 import { auditVerify } from "../../src/cli/audit-verify.ts";
 import type { CliIo } from "../../src/cli/io.ts";
 import type { Database } from "../../src/db/index.ts";
@@ -58,270 +59,319 @@ function forged(orgId: string, seq: number, prevHash: string) {
 const INSERT = `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`;
 
-forEachDatabase("audit chain verification", (t) => {
-  it("passes an intact chain, for one organization and for all", async () => {
-    const org = await chain(t.db);
-    assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), {
-      ok: true,
-      count: 10,
-      organizations: 1,
+/**
+ * Every case twice: as short chains are verified (one thread, pages of 10,000 events), and as long
+ * ones are (worker threads), with pages of 3 events so breaks fall at the start, middle and end of
+ * pages and between them.
+ */
+const tunings = [
+  { name: "audit chain verification", tuning: null },
+  {
+    name: "audit chain verification, worker threads, 3-event pages",
+    tuning: { threads: 2, threadsFrom: 0, pageSize: 3 },
+  },
+];
+
+for (const { name, tuning } of tunings)
+  forEachDatabase(name, (t) => {
+    if (tuning) {
+      let restore = () => {};
+      before(() => {
+        restore = setVerifyTuning(tuning);
+      });
+      after(() => restore());
+    }
+    it("passes an intact chain, for one organization and for all", async () => {
+      const org = await chain(t.db);
+      assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), {
+        ok: true,
+        count: 10,
+        organizations: 1,
+      });
+      const all = await verifyAuditChain(t.db);
+      assert.equal(all.ok, true);
+      assert.deepEqual(await cli(t.db, org.slug), {
+        code: 0,
+        out: "audit trail intact: 10 events in 1 organization",
+      });
+      assert.match((await cli(t.db)).out, /^audit trail intact: \d+ events in \d+ organizations?$/);
     });
-    const all = await verifyAuditChain(t.db);
-    assert.equal(all.ok, true);
-    assert.deepEqual(await cli(t.db, org.slug), {
-      code: 0,
-      out: "audit trail intact: 10 events in 1 organization",
+
+    it("refuses updates and deletes through plain SQL (append-only)", async () => {
+      const org = await chain(t.db);
+      await assert.rejects(
+        t.db.query("UPDATE audit_events SET actor_id = 'x' WHERE organization_id = $1", [org.id]),
+        /append-only/,
+      );
+      await assert.rejects(
+        t.db.query("DELETE FROM audit_events WHERE organization_id = $1", [org.id]),
+        /append-only/,
+      );
     });
-    assert.match((await cli(t.db)).out, /^audit trail intact: \d+ events in \d+ organizations?$/);
-  });
 
-  it("refuses updates and deletes through plain SQL (append-only)", async () => {
-    const org = await chain(t.db);
-    await assert.rejects(
-      t.db.query("UPDATE audit_events SET actor_id = 'x' WHERE organization_id = $1", [org.id]),
-      /append-only/,
-    );
-    await assert.rejects(
-      t.db.query("DELETE FROM audit_events WHERE organization_id = $1", [org.id]),
-      /append-only/,
-    );
-  });
-
-  it("catches an altered event (UPDATE changes)", async () => {
-    const org = await chain(t.db);
-    const target = await eventRow(t.db, org.id, 5);
-    await tamper(
-      t.db,
-      `UPDATE audit_events SET changes = jsonb_set(changes::jsonb, '{version}', '9')::json WHERE id = $1`,
-      [target.id],
-    );
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result, {
-      ok: false,
-      organization: org,
-      seq: 5,
-      eventId: String(target.id),
-      problem: "altered",
-      detail: "its stored fields no longer match its hash",
+    it("catches an altered event (UPDATE changes)", async () => {
+      const org = await chain(t.db);
+      const target = await eventRow(t.db, org.id, 5);
+      await tamper(
+        t.db,
+        `UPDATE audit_events SET changes = jsonb_set(changes::jsonb, '{version}', '9')::json WHERE id = $1`,
+        [target.id],
+      );
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result, {
+        ok: false,
+        organization: org,
+        seq: 5,
+        eventId: String(target.id),
+        problem: "altered",
+        detail: "its stored fields no longer match its hash",
+      });
+      const printed = await cli(t.db, org.slug);
+      assert.equal(printed.code, 1);
+      assert.match(
+        printed.out,
+        new RegExp(`^audit trail broken in ${org.slug} at event seq 5 \\(id ${target.id}\\): altered`),
+      );
     });
-    const printed = await cli(t.db, org.slug);
-    assert.equal(printed.code, 1);
-    assert.match(
-      printed.out,
-      new RegExp(`^audit trail broken in ${org.slug} at event seq 5 \\(id ${target.id}\\): altered`),
-    );
-  });
 
-  it("accepts changes stored in jsonb's formatting (rows written before they were kept as canonical text)", async () => {
-    const org = await chain(t.db);
-    // jsonb re-formats the text ({"a": 1, ...}) without changing its content: what the column
-    // migration leaves in rows written before it.
-    await tamper(t.db, "UPDATE audit_events SET changes = changes::jsonb::json WHERE organization_id = $1", [
-      org.id,
-    ]);
-    const reformatted = await t.db.query<{ changes: string }>(
-      "SELECT changes::text AS changes FROM audit_events WHERE organization_id = $1 AND seq = 5",
-      [org.id],
-    );
-    assert.match(reformatted.rows[0]!.changes, /": /);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.equal(result.ok, true);
-  });
+    it("accepts changes stored in jsonb's formatting (rows written before they were kept as canonical text)", async () => {
+      const org = await chain(t.db);
+      // jsonb re-formats the text ({"a": 1, ...}) without changing its content: what the column
+      // migration leaves in rows written before it.
+      await tamper(
+        t.db,
+        "UPDATE audit_events SET changes = changes::jsonb::json WHERE organization_id = $1",
+        [org.id],
+      );
+      const reformatted = await t.db.query<{ changes: string }>(
+        "SELECT changes::text AS changes FROM audit_events WHERE organization_id = $1 AND seq = 5",
+        [org.id],
+      );
+      assert.match(reformatted.rows[0]!.changes, /": /);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.equal(result.ok, true);
+    });
 
-  it("catches changes replaced by a value of another JSON type", async () => {
-    const org = await chain(t.db);
-    const target = await eventRow(t.db, org.id, 5);
-    await tamper(t.db, `UPDATE audit_events SET changes = '"text"'::json WHERE id = $1`, [target.id]);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.ok(!result.ok);
-    assert.equal(result.problem, "altered");
-    assert.equal(result.seq, 5);
-  });
+    it("catches changes replaced by a value of another JSON type", async () => {
+      const org = await chain(t.db);
+      const target = await eventRow(t.db, org.id, 5);
+      await tamper(t.db, `UPDATE audit_events SET changes = '"text"'::json WHERE id = $1`, [target.id]);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.ok(!result.ok);
+      assert.equal(result.problem, "altered");
+      assert.equal(result.seq, 5);
+    });
 
-  it("catches an altered event whose hash was recomputed (the next link breaks)", async () => {
-    const org = await chain(t.db);
-    const target = await eventRow(t.db, org.id, 4);
-    await tamper(t.db, `UPDATE audit_events SET actor_id = 'usr_someone_else' WHERE id = $1`, [target.id]);
-    const { rows } = await t.db.query<{ f: string[] }>(
-      `SELECT ARRAY[organization_id, seq::text, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    // 6 ends a 3-event page: the broken link is then the first of the next page.
+    for (const altered of [4, 6])
+      it(`catches altered event ${altered} whose hash was recomputed (the next link breaks)`, async () => {
+        const org = await chain(t.db);
+        const target = await eventRow(t.db, org.id, altered);
+        await tamper(t.db, `UPDATE audit_events SET actor_id = 'usr_someone_else' WHERE id = $1`, [
+          target.id,
+        ]);
+        const { rows } = await t.db.query<{ f: string[] }>(
+          `SELECT ARRAY[organization_id, seq::text, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                actor_type, actor_id, action, target_type, target_id, changes::text, prev_hash] AS f FROM audit_events WHERE id = $1`,
-      [target.id],
-    );
-    const [
-      organizationId,
-      seq,
-      occurredAt,
-      actorType,
-      actorId,
-      action,
-      targetType,
-      targetId,
-      changes,
-      prevHash,
-    ] = rows[0]!.f;
-    const rehash = chainHash(
-      prevHash!,
-      encodeEvent({
-        organizationId: organizationId!,
-        seq: Number(seq),
-        occurredAt: occurredAt!,
-        actorType: actorType!,
-        actorId: actorId!,
-        action: action!,
-        targetType: targetType!,
-        targetId: targetId!,
-        changes: canonicalJson(JSON.parse(changes!)),
-      }),
-    );
-    await tamper(t.db, `UPDATE audit_events SET hash = $2 WHERE id = $1`, [target.id, rehash]);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-      4,
-      String(target.id),
-      "altered",
-    ]);
-  });
+          [target.id],
+        );
+        const [
+          organizationId,
+          seq,
+          occurredAt,
+          actorType,
+          actorId,
+          action,
+          targetType,
+          targetId,
+          changes,
+          prevHash,
+        ] = rows[0]!.f;
+        const rehash = chainHash(
+          prevHash!,
+          encodeEvent({
+            organizationId: organizationId!,
+            seq: Number(seq),
+            occurredAt: occurredAt!,
+            actorType: actorType!,
+            actorId: actorId!,
+            action: action!,
+            targetType: targetType!,
+            targetId: targetId!,
+            changes: canonicalJson(JSON.parse(changes!)),
+          }),
+        );
+        await tamper(t.db, `UPDATE audit_events SET hash = $2 WHERE id = $1`, [target.id, rehash]);
+        const result = await verifyAuditChain(t.db, { organizationId: org.id });
+        assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+          altered,
+          String(target.id),
+          "altered",
+        ]);
+      });
 
-  it("catches an inserted event, forged with a valid hash at the end of the chain", async () => {
-    const org = await chain(t.db);
-    const last = await eventRow(t.db, org.id, 10);
-    await tamper(t.db, INSERT, forged(org.id, 11, last.hash));
-    const forgedRow = await eventRow(t.db, org.id, 11);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-      11,
-      String(forgedRow.id),
-      "inserted",
-    ]);
-    const printed = await cli(t.db, org.slug);
-    assert.equal(printed.code, 1);
-    assert.match(printed.out, new RegExp(`at event seq 11 \\(id ${forgedRow.id}\\): inserted`));
-  });
-
-  it("catches an event inserted in the middle, later events renumbered", async () => {
-    const org = await chain(t.db);
-    const before = await eventRow(t.db, org.id, 6);
-    // Shift 7..10 up by one, last first so (organization_id, seq) stays unique, then fill the hole.
-    for (let seq = 10; seq >= 7; seq -= 1) {
-      await tamper(t.db, "UPDATE audit_events SET seq = seq + 1 WHERE organization_id = $1 AND seq = $2", [
-        org.id,
-        seq,
+    it("catches an inserted event, forged with a valid hash at the end of the chain", async () => {
+      const org = await chain(t.db);
+      const last = await eventRow(t.db, org.id, 10);
+      await tamper(t.db, INSERT, forged(org.id, 11, last.hash));
+      const forgedRow = await eventRow(t.db, org.id, 11);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+        11,
+        String(forgedRow.id),
+        "inserted",
       ]);
-    }
-    await tamper(t.db, INSERT, forged(org.id, 7, before.hash));
-    const forgedRow = await eventRow(t.db, org.id, 7);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-      7,
-      String(forgedRow.id),
-      "inserted",
-    ]);
-  });
-
-  it("catches a deleted event in the middle", async () => {
-    const org = await chain(t.db);
-    const victim = await eventRow(t.db, org.id, 6);
-    const after = await eventRow(t.db, org.id, 7);
-    assert.equal(await tamper(t.db, "DELETE FROM audit_events WHERE id = $1", [victim.id]), 1);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result, {
-      ok: false,
-      organization: org,
-      seq: 7,
-      eventId: String(after.id),
-      problem: "deleted",
-      detail: "event 6 before it is missing",
+      const printed = await cli(t.db, org.slug);
+      assert.equal(printed.code, 1);
+      assert.match(printed.out, new RegExp(`at event seq 11 \\(id ${forgedRow.id}\\): inserted`));
     });
-    const printed = await cli(t.db, org.slug);
-    assert.equal(printed.code, 1);
-    assert.equal(
-      printed.out,
-      `audit trail broken in ${org.slug} at event seq 7 (id ${after.id}): deleted (event 6 before it is missing)`,
-    );
-  });
 
-  it("catches events cut from the end of the trail", async () => {
-    const org = await chain(t.db);
-    await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 9", [org.id]);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [9, null, "deleted"]);
-    assert.match(
-      (await cli(t.db, org.slug)).out,
-      /at event seq 9 \(id missing\): deleted \(events 9 to 10 at the end/,
-    );
-  });
-
-  it("catches a deleted event when later events were renumbered to close the gap", async () => {
-    const org = await chain(t.db);
-    const moved = await eventRow(t.db, org.id, 6);
-    await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq = 5", [org.id]);
-    for (let seq = 6; seq <= 10; seq += 1) {
-      await tamper(t.db, "UPDATE audit_events SET seq = seq - 1 WHERE organization_id = $1 AND seq = $2", [
-        org.id,
-        seq,
+    it("catches an event inserted in the middle, later events renumbered", async () => {
+      const org = await chain(t.db);
+      const before = await eventRow(t.db, org.id, 6);
+      // Shift 7..10 up by one, last first so (organization_id, seq) stays unique, then fill the hole.
+      for (let seq = 10; seq >= 7; seq -= 1) {
+        await tamper(t.db, "UPDATE audit_events SET seq = seq + 1 WHERE organization_id = $1 AND seq = $2", [
+          org.id,
+          seq,
+        ]);
+      }
+      await tamper(t.db, INSERT, forged(org.id, 7, before.hash));
+      const forgedRow = await eventRow(t.db, org.id, 7);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+        7,
+        String(forgedRow.id),
+        "inserted",
       ]);
-    }
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-      5,
-      String(moved.id),
-      "deleted",
-    ]);
-  });
+    });
 
-  it("catches two events swapped (reordered)", async () => {
-    const org = await chain(t.db);
-    const third = await eventRow(t.db, org.id, 3);
-    const fourth = await eventRow(t.db, org.id, 4);
-    await tamper(t.db, "UPDATE audit_events SET seq = 100 WHERE id = $1", [third.id]);
-    await tamper(t.db, "UPDATE audit_events SET seq = 3 WHERE id = $1", [fourth.id]);
-    await tamper(t.db, "UPDATE audit_events SET seq = 4 WHERE id = $1", [third.id]);
-    const result = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem, result.detail], [
-      3,
-      String(fourth.id),
-      "reordered",
-      "it was written at seq 4",
-    ]);
-    assert.match((await cli(t.db, org.slug)).out, /at event seq 3 \(id \d+\): reordered/);
-  });
+    it("catches a deleted event in the middle", async () => {
+      const org = await chain(t.db);
+      const victim = await eventRow(t.db, org.id, 6);
+      const after = await eventRow(t.db, org.id, 7);
+      assert.equal(await tamper(t.db, "DELETE FROM audit_events WHERE id = $1", [victim.id]), 1);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result, {
+        ok: false,
+        organization: org,
+        seq: 7,
+        eventId: String(after.id),
+        problem: "deleted",
+        detail: "event 6 before it is missing",
+      });
+      const printed = await cli(t.db, org.slug);
+      assert.equal(printed.code, 1);
+      assert.equal(
+        printed.out,
+        `audit trail broken in ${org.slug} at event seq 7 (id ${after.id}): deleted (event 6 before it is missing)`,
+      );
+    });
 
-  it("catches an event moved to another organization", async () => {
-    const org = await chain(t.db);
-    const other = await chain(t.db);
-    await tamper(
-      t.db,
-      "UPDATE audit_events SET organization_id = $2, seq = 11 WHERE organization_id = $1 AND seq = 10",
-      [org.id, other.id],
-    );
-    const result = await verifyAuditChain(t.db, { organizationId: other.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.problem], [11, "inserted"]);
-    const source = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(source.ok ? null : [source.seq, source.eventId, source.problem], [10, null, "deleted"]);
-  });
+    it("catches events cut from the end of the trail", async () => {
+      const org = await chain(t.db);
+      await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 9", [org.id]);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [9, null, "deleted"]);
+      assert.match(
+        (await cli(t.db, org.slug)).out,
+        /at event seq 9 \(id missing\): deleted \(events 9 to 10 at the end/,
+      );
+    });
 
-  it("catches an event forged far beyond the chain, and a field holding a separator character", async () => {
-    const org = await chain(t.db);
-    await tamper(t.db, INSERT, forged(org.id, 1_000_000_000_000, "0".repeat(64)));
-    const far = await verifyAuditChain(t.db, { organizationId: org.id });
-    assert.deepEqual(far.ok ? null : [far.seq, far.problem], [1_000_000_000_000, "inserted"]);
+    it("catches events replaced by a forged one that skips a seq", async () => {
+      // With 3-event pages the forged event opens a page: linked to the event before the gap, and
+      // consistent with its own seq, so only its position gives it away.
+      const org = await chain(t.db);
+      const sixth = await eventRow(t.db, org.id, 6);
+      await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 7", [org.id]);
+      // Stored as canonical text, as Steward stores changes, so even the byte-level check accepts it.
+      const row = forged(org.id, 8, sixth.hash);
+      row[8] = canonicalJson(JSON.parse(row[8] as string));
+      await tamper(t.db, INSERT.replace("$9::jsonb", "$9::json"), row);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.problem, result.detail], [
+        8,
+        "deleted",
+        "event 7 before it is missing",
+      ]);
+    });
 
-    const other = await chain(t.db);
-    const target = await eventRow(t.db, other.id, 2);
-    await tamper(t.db, "UPDATE audit_events SET actor_id = E'usr\\x1fforged' WHERE id = $1", [target.id]);
-    const result = await verifyAuditChain(t.db, { organizationId: other.id });
-    assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-      2,
-      String(target.id),
-      "altered",
-    ]);
-  });
+    it("catches a deleted event when later events were renumbered to close the gap", async () => {
+      const org = await chain(t.db);
+      const moved = await eventRow(t.db, org.id, 6);
+      await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq = 5", [org.id]);
+      for (let seq = 6; seq <= 10; seq += 1) {
+        await tamper(t.db, "UPDATE audit_events SET seq = seq - 1 WHERE organization_id = $1 AND seq = $2", [
+          org.id,
+          seq,
+        ]);
+      }
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+        5,
+        String(moved.id),
+        "deleted",
+      ]);
+    });
 
-  it("answers an unknown organization slug with exit 2", async () => {
-    await assert.rejects(cli(t.db, "no-such-org"), (error: Error & { exitCode?: number }) => {
-      assert.equal(error.exitCode, 2);
-      assert.match(error.message, /no organization with slug "no-such-org"/);
-      return true;
+    it("catches two events swapped (reordered)", async () => {
+      const org = await chain(t.db);
+      const third = await eventRow(t.db, org.id, 3);
+      const fourth = await eventRow(t.db, org.id, 4);
+      await tamper(t.db, "UPDATE audit_events SET seq = 100 WHERE id = $1", [third.id]);
+      await tamper(t.db, "UPDATE audit_events SET seq = 3 WHERE id = $1", [fourth.id]);
+      await tamper(t.db, "UPDATE audit_events SET seq = 4 WHERE id = $1", [third.id]);
+      const result = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem, result.detail], [
+        3,
+        String(fourth.id),
+        "reordered",
+        "it was written at seq 4",
+      ]);
+      assert.match((await cli(t.db, org.slug)).out, /at event seq 3 \(id \d+\): reordered/);
+    });
+
+    it("catches an event moved to another organization", async () => {
+      const org = await chain(t.db);
+      const other = await chain(t.db);
+      await tamper(
+        t.db,
+        "UPDATE audit_events SET organization_id = $2, seq = 11 WHERE organization_id = $1 AND seq = 10",
+        [org.id, other.id],
+      );
+      const result = await verifyAuditChain(t.db, { organizationId: other.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.problem], [11, "inserted"]);
+      const source = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(source.ok ? null : [source.seq, source.eventId, source.problem], [
+        10,
+        null,
+        "deleted",
+      ]);
+    });
+
+    it("catches an event forged far beyond the chain, and a field holding a separator character", async () => {
+      const org = await chain(t.db);
+      await tamper(t.db, INSERT, forged(org.id, 1_000_000_000_000, "0".repeat(64)));
+      const far = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(far.ok ? null : [far.seq, far.problem], [1_000_000_000_000, "inserted"]);
+
+      const other = await chain(t.db);
+      const target = await eventRow(t.db, other.id, 2);
+      await tamper(t.db, "UPDATE audit_events SET actor_id = E'usr\\x1fforged' WHERE id = $1", [target.id]);
+      const result = await verifyAuditChain(t.db, { organizationId: other.id });
+      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
+        2,
+        String(target.id),
+        "altered",
+      ]);
+    });
+
+    it("answers an unknown organization slug with exit 2", async () => {
+      await assert.rejects(cli(t.db, "no-such-org"), (error: Error & { exitCode?: number }) => {
+        assert.equal(error.exitCode, 2);
+        assert.match(error.message, /no organization with slug "no-such-org"/);
+        return true;
+      });
     });
   });
-});

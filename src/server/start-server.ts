@@ -14,6 +14,7 @@ import { unsafeAnyOrganization } from "../modules/setup/setup.repo.ts";
 import { packageRoot } from "../paths.ts";
 import { buildApp } from "./app.ts";
 import { systemClock, type AppDeps, type Mailer } from "./deps.ts";
+import type { ResponseCacheOptions } from "./response-cache.ts";
 import { startScheduler } from "./scheduler.ts";
 
 export interface StartServerOptions {
@@ -30,6 +31,8 @@ export interface StartServerOptions {
   schedulerMinutes?: number;
   /** Where the scheduler reports failures (ids and error kinds only); the CLI passes its error stream. */
   log?: (line: string) => void;
+  /** Kept read answers (response-cache.ts); the defaults unless given (the benchmarks compare). */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface RunningServer {
@@ -67,6 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       securitySettings: securitySettingsFor(db),
       webRoot: existsSync(join(webDist, "index.html")) ? webDist : null,
       evidenceKeys,
+      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
     };
     const app = await buildApp(deps);
     await app.listen({ port: options.port, host: options.host });

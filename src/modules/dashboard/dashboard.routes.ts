@@ -11,6 +11,7 @@ export const dashboardRoutes = [
     summary: "Status per commitment and per citation, graded from the work done; what is due this week",
     tag: "dashboard",
     access: "obligations:read",
+    cache: true,
     response: { status: 200, schema: DashboardView },
     async handler({ deps, auth }) {
       return presentDashboard(await buildDashboard(deps.db, auth!.organizationId, deps.clock.now()));

@@ -12,6 +12,7 @@ export const reminderRoutes = [
     summary: "How much of the caller's work is due or overdue, and the next due date",
     tag: "obligations",
     access: "authenticated",
+    cache: true,
     response: { status: 200, schema: InboxSummaryView },
     async handler({ deps, auth }) {
       const { userId, organizationId, roles } = auth!;

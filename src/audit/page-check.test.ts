@@ -1,22 +1,14 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { canonicalJson, chainHash, encoderFor, GENESIS_HASH } from "./canonical.ts";
+import { canonicalJson, chainHash, encoderFor, GENESIS_HASH, type EncodedFields } from "./canonical.ts";
 import { isoFromTimestamptz } from "./chain-reader.ts";
 import { pageChecker } from "./page-check.ts";
 
 const ORG = "org_0123456789abcdef";
 const encode = encoderFor(ORG);
 
-interface Stored {
-  seq: number;
-  at: string; // as PostgreSQL prints it in UTC
-  actorType: string;
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  changes: string;
-}
+/** An event's fields as a page holds them: the timestamp as PostgreSQL prints it in UTC. */
+type Stored = Omit<EncodedFields, "organizationId" | "occurredAt"> & { at: string };
 
 /** Stored rows chained with the reference encoding, as `readChainPage` packs them. */
 function chain(rows: Stored[]): { page: Buffer; hashes: string[] } {

@@ -41,9 +41,13 @@ function spawn(organizationId: string): Worker | null {
 /** Resolves on the worker's first message, which it sends once its code is loaded. */
 const ready = (worker: Worker) =>
   new Promise<void>((resolve, reject) => {
-    worker.once("message", () => resolve());
+    worker.once("message", () => {
+      resolve();
+    });
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`exited with ${code} before it was ready`)));
+    worker.once("exit", (code) => {
+      reject(new Error(`exited with ${code} before it was ready`));
+    });
   });
 
 /** A page's bytes in memory of their own, so they can move to a worker without a copy. */
@@ -55,11 +59,11 @@ export function ownBuffer(text: string): Buffer {
 
 export async function startPagePool(organizationId: string, threads: number): Promise<PagePool | null> {
   const workers: Worker[] = [];
-  const waiting = new Map<number, { resolve(page: CheckedPage): void; reject(error: unknown): void }>();
-  let failure: unknown = null;
+  const waiting = new Map<number, { resolve: (page: CheckedPage) => void; reject: (error: Error) => void }>();
+  let failure: Error | null = null;
   const failAll = (error: unknown) => {
-    failure ??= error;
-    for (const { reject } of waiting.values()) reject(error);
+    failure ??= error instanceof Error ? error : new Error(String(error));
+    for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
   try {

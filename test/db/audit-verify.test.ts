@@ -79,7 +79,9 @@ for (const { name, tuning } of tunings)
       before(() => {
         restore = setVerifyTuning(tuning);
       });
-      after(() => restore());
+      after(() => {
+        restore();
+      });
     }
     it("passes an intact chain, for one organization and for all", async () => {
       const org = await chain(t.db);

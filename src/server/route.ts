@@ -53,7 +53,8 @@ export interface RouteDefinition<
    * A GET whose JSON answer depends only on the organization's data, the caller and the validated
    * input: the answer is kept per caller and reused until the organization's data version moves or
    * a few seconds pass (response-cache.ts). Leave it off for answers that read the clock for more
-   * than a display, or data that changes without an audit event of this organization.
+   * than a display, or data that changes without an audit event of this organization. The handler
+   * must answer through its return value only: headers it sets on `reply` are not kept.
    */
   cache?: true;
   /** Status and schema of a successful answer; `null` for 204 or a non-JSON body (CSV export). */

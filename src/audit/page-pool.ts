@@ -21,21 +21,20 @@ export interface CheckedPage {
 }
 
 export interface PagePool {
-  /** Sends the page (its memory moves to the worker and back). */
-  check(page: Buffer, headSeq: number): Promise<CheckedPage>;
+  /** Sends a page of an organization's chain (its memory moves to the worker and back). */
+  check(page: Buffer, organizationId: string, headSeq: number): Promise<CheckedPage>;
   close(): Promise<void>;
 }
 
-function spawn(organizationId: string): Worker | null {
-  const workerData = { organizationId };
+function spawn(): Worker | null {
   if (import.meta.url.endsWith(".ts")) {
     const tsx = import.meta.resolve("tsx/esm/api");
     const body = new URL("./page-worker.ts", import.meta.url).href;
     const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(body)}); })`;
-    return new Worker(boot, { eval: true, workerData });
+    return new Worker(boot, { eval: true });
   }
   const file = join(packageRoot(), "dist", "audit-page-worker.js");
-  return existsSync(file) ? new Worker(file, { workerData }) : null;
+  return existsSync(file) ? new Worker(file) : null;
 }
 
 /** Resolves on the worker's first message, which it sends once its code is loaded. */
@@ -57,7 +56,7 @@ export function ownBuffer(text: string): Buffer {
   return page;
 }
 
-export async function startPagePool(organizationId: string, threads: number): Promise<PagePool | null> {
+export async function startPagePool(threads: number): Promise<PagePool | null> {
   const workers: Worker[] = [];
   const waiting = new Map<number, { resolve: (page: CheckedPage) => void; reject: (error: Error) => void }>();
   let failure: Error | null = null;
@@ -68,7 +67,7 @@ export async function startPagePool(organizationId: string, threads: number): Pr
   };
   try {
     for (let i = 0; i < threads; i += 1) {
-      const worker = spawn(organizationId);
+      const worker = spawn();
       if (!worker) break;
       workers.push(worker);
     }
@@ -93,14 +92,14 @@ export async function startPagePool(organizationId: string, threads: number): Pr
 
   let next = 0;
   return {
-    check(page, headSeq) {
+    check(page, organizationId, headSeq) {
       if (failure) return Promise.reject(failure);
       const id = next++;
       const worker = workers[id % workers.length]!;
       return new Promise<CheckedPage>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         const view = new Uint8Array(page.buffer, page.byteOffset, page.byteLength);
-        const request: PageRequest = { id, headSeq, page: view };
+        const request: PageRequest = { id, organizationId, headSeq, page: view };
         worker.postMessage(request, [view.buffer as ArrayBuffer]);
       });
     },

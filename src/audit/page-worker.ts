@@ -2,18 +2,18 @@
  * A worker thread of page-pool.ts: checks each page it is sent on its own (page-check.ts) and sends
  * the page back with the result.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { checkAlone } from "./page-check.ts";
 
 export interface PageRequest {
   id: number;
+  organizationId: string;
   headSeq: number;
   page: Uint8Array;
 }
 
-const { organizationId } = workerData as { organizationId: string };
 const port = parentPort!;
-port.on("message", ({ id, headSeq, page }: PageRequest) => {
+port.on("message", ({ id, organizationId, headSeq, page }: PageRequest) => {
   const result = checkAlone(
     organizationId,
     headSeq,

@@ -67,7 +67,7 @@ async function* inThread(pages: AsyncIterable<string>): AsyncGenerator<CheckedPa
 async function* checkedByPool(
   pages: AsyncIterable<string>,
   pool: PagePool,
-  headSeq: number,
+  head: ChainHead,
 ): AsyncGenerator<CheckedPage> {
   const inFlight: Promise<CheckedPage>[] = [];
   const reading = pages[Symbol.asyncIterator]();
@@ -78,7 +78,7 @@ async function* checkedByPool(
         const next = await reading.next();
         if (next.done) more = false;
         else {
-          const checked = pool.check(ownBuffer(next.value), headSeq);
+          const checked = pool.check(ownBuffer(next.value), head.organizationId, head.seq);
           checked.catch(() => undefined); // awaited below, or abandoned when the scan stops early
           inFlight.push(checked);
         }
@@ -92,7 +92,7 @@ async function* checkedByPool(
   }
 }
 
-async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult> {
+async function verifyOne(tx: Transaction, head: ChainHead, pool: PagePool | null): Promise<ChainResult> {
   const { organizationId } = head;
   const encode = encoderFor(organizationId);
   const canonicalChanges = canonicalizerOfText();
@@ -118,51 +118,47 @@ async function verifyOne(tx: Transaction, head: ChainHead): Promise<ChainResult>
   let broken: TextRow | null = null;
   const fast = pageChecker(organizationId, head.seq, prevHash);
   const pages = chainPages(tx, organizationId, tuning.pageSize);
-  const pool = head.seq >= tuning.threadsFrom ? await startPagePool(organizationId, tuning.threads) : null;
-  try {
-    scan: for await (const { page, alone } of pool ? checkedByPool(pages, pool, head.seq) : inThread(pages)) {
-      let start = 0;
-      // A worker's confirmations count when its page continues the chain where it stands.
-      if (alone && alone.stop > 0 && alone.firstSeq === expected && alone.firstPrevHash === prevHash) {
-        expected = alone.expected;
-        prevHash = alone.lastHash;
-        prevId = page.toString("utf8", alone.lastIdStart, alone.lastIdEnd);
-        fast.setPrevHash(prevHash);
-        start = alone.stop;
-      }
-      while (start < page.length) {
-        // The byte path confirms what it can; the record it stops at is decided here.
-        const done = fast.check(page, start, expected);
-        if (done.lastIdStart >= 0) {
-          expected = done.expected;
-          prevId = page.toString("utf8", done.lastIdStart, done.lastIdEnd);
-          prevHash = fast.prevHash();
-        }
-        if (done.stop >= page.length) break;
-        let end = page.indexOf(RECORD_BYTE, done.stop);
-        if (end === -1) end = page.length;
-        const { cells: row } = recordAt(page.toString("utf8", done.stop, end), 0);
-        // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
-        const hash = row[10]!;
-        if (
-          row.length !== 11 ||
-          Number(row[1]) !== expected ||
-          expected > head.seq ||
-          row[9] !== prevHash ||
-          !hashes(prevHash, expected, row, hash)
-        ) {
-          broken = row;
-          break scan;
-        }
-        prevHash = hash;
-        prevId = row[0]!;
-        expected += 1;
-        fast.setPrevHash(hash);
-        start = end + 1;
-      }
+  const checked = pool && head.seq >= tuning.threadsFrom ? checkedByPool(pages, pool, head) : inThread(pages);
+  scan: for await (const { page, alone } of checked) {
+    let start = 0;
+    // A worker's confirmations count when its page continues the chain where it stands.
+    if (alone && alone.stop > 0 && alone.firstSeq === expected && alone.firstPrevHash === prevHash) {
+      expected = alone.expected;
+      prevHash = alone.lastHash;
+      prevId = page.toString("utf8", alone.lastIdStart, alone.lastIdEnd);
+      fast.setPrevHash(prevHash);
+      start = alone.stop;
     }
-  } finally {
-    await pool?.close();
+    while (start < page.length) {
+      // The byte path confirms what it can; the record it stops at is decided here.
+      const done = fast.check(page, start, expected);
+      if (done.lastIdStart >= 0) {
+        expected = done.expected;
+        prevId = page.toString("utf8", done.lastIdStart, done.lastIdEnd);
+        prevHash = fast.prevHash();
+      }
+      if (done.stop >= page.length) break;
+      let end = page.indexOf(RECORD_BYTE, done.stop);
+      if (end === -1) end = page.length;
+      const { cells: row } = recordAt(page.toString("utf8", done.stop, end), 0);
+      // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
+      const hash = row[10]!;
+      if (
+        row.length !== 11 ||
+        Number(row[1]) !== expected ||
+        expected > head.seq ||
+        row[9] !== prevHash ||
+        !hashes(prevHash, expected, row, hash)
+      ) {
+        broken = row;
+        break scan;
+      }
+      prevHash = hash;
+      prevId = row[0]!;
+      expected += 1;
+      fast.setPrevHash(hash);
+      start = end + 1;
+    }
   }
   const organization = { id: organizationId, slug: head.slug };
   if (broken && broken.length !== 11) {
@@ -204,13 +200,21 @@ export async function verifyAuditChain(
         if (!head) throw new Error("verifyAuditChain: the organization does not exist");
         heads = [head];
       }
-      let count = 0;
-      for (const head of heads) {
-        const result = await verifyOne(tx, head);
-        if (!result.ok) return result;
-        count += result.count;
+      // One pool for the whole verification, started only when some chain is long enough for it.
+      const pool = heads.some((head) => head.seq >= tuning.threadsFrom)
+        ? await startPagePool(tuning.threads)
+        : null;
+      try {
+        let count = 0;
+        for (const head of heads) {
+          const result = await verifyOne(tx, head, pool);
+          if (!result.ok) return result;
+          count += result.count;
+        }
+        return { ok: true, count, organizations: heads.length };
+      } finally {
+        await pool?.close();
       }
-      return { ok: true, count, organizations: heads.length };
     },
     { readOnly: true, isolation: "repeatable read" },
   );

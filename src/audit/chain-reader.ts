@@ -6,6 +6,8 @@
 import type { TextRow, Transaction } from "../db/index.ts";
 import { FIELD_SEPARATOR, readChainPage, RECORD_SEPARATOR } from "./audit.repo.ts";
 
+/** Events per page by default (a seq range of this width). */
+export const PAGE_SIZE = 10_000;
 /** Where the first page starts: below any seq, so rows forged with seq <= 0 are read too. */
 const BEFORE_ANY = -Number.MAX_SAFE_INTEGER + 1_000_000;
 
@@ -25,7 +27,7 @@ export function isoFromTimestamptz(text: string): string {
 export async function* chainPages(
   tx: Transaction,
   organizationId: string,
-  pageSize = 10_000,
+  pageSize = PAGE_SIZE,
 ): AsyncGenerator<string> {
   type Page = Awaited<ReturnType<typeof readChainPage>>;
   const read = (after: number): Promise<Page> => {

@@ -13,7 +13,7 @@ import {
   type ChainHead,
 } from "./audit.repo.ts";
 import { canonicalizerOfText, chainHash, encoderFor, GENESIS_HASH } from "./canonical.ts";
-import { chainPages, recordAt } from "./chain-reader.ts";
+import { chainPages, PAGE_SIZE, recordAt } from "./chain-reader.ts";
 import { pageChecker } from "./page-check.ts";
 import { ownBuffer, startPagePool, type CheckedPage, type PagePool } from "./page-pool.ts";
 import { classifyBreak, type AuditProblem } from "./classify.ts";
@@ -43,7 +43,7 @@ const RECORD_BYTE = RECORD_SEPARATOR.charCodeAt(0);
 const tuning = {
   threads: Math.max(2, availableParallelism() - 1),
   threadsFrom: 100_000,
-  pageSize: 10_000,
+  pageSize: PAGE_SIZE,
 };
 
 /** For tests: worker threads from `threadsFrom` events on, and pages of `pageSize` events. */

@@ -11,9 +11,10 @@
  * canonical text, and every kind of break keep exactly their meaning and message.
  */
 import * as crypto from "node:crypto";
+import { FIELD_SEPARATOR, RECORD_SEPARATOR } from "./audit.repo.ts";
 
-const FIELD = 0x1f;
-const RECORD = 0x1e;
+const FIELD = FIELD_SEPARATOR.charCodeAt(0);
+const RECORD = RECORD_SEPARATOR.charCodeAt(0);
 const HASH_LENGTH = 64;
 const bytes = (text: string) => Buffer.from(text, "utf8");
 

@@ -5,7 +5,7 @@
  * throughput, one transaction per event. Loading the events is setup, not measured: hashes are
  * chained here and rows inserted in bulk.
  */
-import { canonicalJson, chainHash, encodeEvent, recordEvent, verifyAuditChain } from "../src/audit/index.ts";
+import { canonicalJson, eventHash, HASH_VERSION, recordEvent, verifyAuditChain } from "../src/audit/index.ts";
 import { useUtcTimestamps } from "../src/audit/audit.repo.ts";
 import { chainPages } from "../src/audit/chain-reader.ts";
 import { openDatabase, type Database, type Engine } from "../src/db/index.ts";
@@ -84,7 +84,7 @@ export async function loadEvents(db: Database): Promise<string> {
           const e = sample(seq);
           const at = new Date(START + seq * 1000).toISOString();
           const actorId = `usr_${seq % 500}`;
-          const encoding = encodeEvent({
+          const hash = eventHash(HASH_VERSION, prevHash, {
             organizationId,
             seq,
             occurredAt: at,
@@ -95,7 +95,6 @@ export async function loadEvents(db: Database): Promise<string> {
             targetId: e.targetId,
             changes: canonicalJson(e.changes),
           });
-          const hash = chainHash(prevHash, encoding);
           rows.push({
             seq,
             at,
@@ -110,8 +109,8 @@ export async function loadEvents(db: Database): Promise<string> {
           prevHash = hash;
         }
         await tx.query(
-          `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
-           SELECT $1, r.seq, r.at::timestamptz, 'user', r.actor_id, r.action, r.target_type, r.target_id, r.changes::json, r.prev_hash, r.hash
+          `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash, hash_version)
+           SELECT $1, r.seq, r.at::timestamptz, 'user', r.actor_id, r.action, r.target_type, r.target_id, r.changes::json, r.prev_hash, r.hash, ${HASH_VERSION}
            FROM jsonb_to_recordset($2::jsonb) AS r(seq bigint, at text, actor_id text, action text, target_type text, target_id text, changes text, prev_hash text, hash text)`,
           [organizationId, JSON.stringify(rows)],
         );

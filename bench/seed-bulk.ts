@@ -1,13 +1,13 @@
 /**
  * Bulk writes for the benchmark seed (bench/seed.ts): rows as JSON batches through
  * jsonb_to_recordset, and audit events appended to an organization's chain with the hashes
- * recordEvent would compute (same schema check, canonical encoding and chain hash).
+ * recordEvent would compute (same schema check, encoding and chain hash).
  */
 import {
   AuditEventSchema,
   canonicalJson,
-  chainHash,
-  encodeEvent,
+  eventHash,
+  HASH_VERSION,
   type AuditEventInput,
 } from "../src/audit/index.ts";
 import type { Transaction } from "../src/db/index.ts";
@@ -59,16 +59,16 @@ export async function appendEvents(
     };
     // Stored as the canonical text the hash covers, as recordEvent stores it.
     const canonical = canonicalJson(JSON.parse(changes));
-    const hash = chainHash(prevHash, encodeEvent({ ...fields, changes: canonical }));
+    const hash = eventHash(HASH_VERSION, prevHash, { ...fields, changes: canonical });
     const row = { ...fields, changes: canonical, prevHash, hash };
     prevHash = hash;
     return row;
   });
   await insertJson(
     tx,
-    `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
+    `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash, hash_version)
      SELECT r."organizationId", r.seq, r."occurredAt"::timestamptz, r."actorType", r."actorId", r.action,
-            r."targetType", r."targetId", r.changes::json, r."prevHash", r.hash
+            r."targetType", r."targetId", r.changes::json, r."prevHash", r.hash, ${HASH_VERSION}
        FROM jsonb_to_recordset($1::jsonb) AS r("organizationId" text, seq bigint, "occurredAt" text, "actorType" text,
             "actorId" text, action text, "targetType" text, "targetId" text, changes text, "prevHash" text, hash text)`,
     rows,

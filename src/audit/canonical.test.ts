@@ -1,6 +1,13 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { canonicalJson, chainHash, encodeEvent, GENESIS_HASH } from "./canonical.ts";
+import {
+  canonicalJson,
+  chainHash,
+  encodeEvent,
+  eventHash,
+  GENESIS_HASH,
+  pgTimestampText,
+} from "./canonical.ts";
 
 describe("canonical encoding", () => {
   it("sorts keys at every depth, without whitespace, as RFC 8785 does", () => {
@@ -40,5 +47,30 @@ describe("canonical encoding", () => {
       chainHash(GENESIS_HASH, encoding),
       "d7dcbc3b7e639340743fe6902b1a40f262f7cbb1a11fcce625fce2b1d08f652b",
     );
+  });
+
+  it("writes timestamps as PostgreSQL prints them in UTC, for version 2", () => {
+    assert.equal(pgTimestampText("2025-01-31T09:00:00.000Z"), "2025-01-31 09:00:00+00");
+    assert.equal(pgTimestampText("2025-01-31T09:00:00.100Z"), "2025-01-31 09:00:00.1+00");
+    assert.equal(pgTimestampText("2025-01-31T09:00:00.120Z"), "2025-01-31 09:00:00.12+00");
+    assert.equal(pgTimestampText("2025-01-31T09:00:00.007Z"), "2025-01-31 09:00:00.007+00");
+  });
+
+  it("is frozen in version 2 too: the fields' text joined by U+001F after a tag and the organization", () => {
+    const hash = eventHash(2, GENESIS_HASH, {
+      organizationId: "org_1",
+      seq: 1,
+      occurredAt: "2025-01-31T09:00:00.120Z",
+      actorType: "user",
+      actorId: "usr_1",
+      action: "organization.renamed",
+      targetType: "organization",
+      targetId: "org_1",
+      changes: canonicalJson({ name: { to: 'Ünïcode "Health"', from: "Old" } }),
+    });
+    // Same as: printf 'steward-audit-v2\x1forg_1\x1f1\x1f2025-01-31 09:00:00.12+00\x1fuser\x1fusr_1\x1f
+    // organization.renamed\x1forganization\x1forg_1\x1f{"name":{"from":"Old","to":"Ünïcode \\"Health\\""}}\x1f%s'
+    // "$GENESIS" | sha256sum (one line)
+    assert.equal(hash, "3bb17a4ed47f65bd8d24f5e961315becb6fadca57be2198a60d6054bd4d0fda7");
   });
 });

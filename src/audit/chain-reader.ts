@@ -45,14 +45,12 @@ export async function* chainPages(
 
 /**
  * The record of a page that starts at `start` (0, then the previous end + 1) as cells id, seq,
- * occurred_at (ISO, UTC, ms), actor_type, actor_id, action, target_type, target_id, changes (jsonb
- * text), prev_hash, hash; and where it ends. A record with a separator inside a field comes out
- * with more than 11 cells: the caller treats it as altered.
+ * occurred_at (PostgreSQL's text), actor_type, actor_id, action, target_type, target_id, changes
+ * (JSON text), prev_hash, hash, hash_version; and where it ends. A record with a separator inside
+ * a field comes out with more than 12 cells: the caller treats it as altered.
  */
 export function recordAt(page: string, start: number): { cells: TextRow; end: number } {
   let end = page.indexOf(RECORD_SEPARATOR, start);
   if (end === -1) end = page.length;
-  const cells = page.slice(start, end).split(FIELD_SEPARATOR);
-  cells[2] = isoFromTimestamptz(cells[2] ?? "");
-  return { cells, end };
+  return { cells: page.slice(start, end).split(FIELD_SEPARATOR), end };
 }

@@ -8,16 +8,8 @@
  */
 import type { TextRow, Transaction } from "../db/index.ts";
 import { eventAt, seqOfHash, type ChainHead } from "./audit.repo.ts";
-import { canonicalJson, chainHash, type encoderFor, GENESIS_HASH } from "./canonical.ts";
-
-/** The canonical form of stored changes; null when they are not JSON (they were altered). */
-function canonicalOrNull(text: string): string | null {
-  try {
-    return canonicalJson(JSON.parse(text));
-  } catch {
-    return null;
-  }
-}
+import { GENESIS_HASH } from "./canonical.ts";
+import type { recordMatcher } from "./record-hash.ts";
 
 export type AuditProblem = "altered" | "inserted" | "deleted" | "reordered";
 
@@ -37,7 +29,8 @@ export interface BreakContext {
   prevHash: string;
   prevId: string | null;
   row: TextRow;
-  encode: ReturnType<typeof encoderFor>;
+  /** The reference check of a record's hash (record-hash.ts). */
+  hashes: ReturnType<typeof recordMatcher>;
 }
 
 /** How far from its position a moved event is looked for, besides right after its predecessor. */
@@ -47,8 +40,7 @@ export async function classifyBreak(tx: Transaction, ctx: BreakContext): Promise
   const { head, expected, prevHash, row } = ctx;
   const orgId = head.organizationId;
   const seq = Number(row[1]);
-  const [id, , occurredAt, actorType, actorId, action, targetType, targetId, changes, rowPrevHash, hash] =
-    row as string[];
+  const [id, , , , , , , , , rowPrevHash, hash] = row as string[];
   const at = (problem: AuditProblem, detail: string): Break => ({ seq, eventId: id!, problem, detail });
   const previous = (problem: AuditProblem, detail: string): Break => ({
     seq: expected - 1,
@@ -56,13 +48,8 @@ export async function classifyBreak(tx: Transaction, ctx: BreakContext): Promise
     problem,
     detail,
   });
-  const canonicalChanges = canonicalOrNull(changes!);
-  const fitsAt = (s: number) =>
-    canonicalChanges !== null &&
-    chainHash(
-      rowPrevHash!,
-      ctx.encode(s, occurredAt!, actorType!, actorId!, action!, targetType!, targetId!, canonicalChanges),
-    ) === hash;
+  // Whether the record's fields hash to its hash had it been written at seq `s`.
+  const fitsAt = (s: number) => ctx.hashes(rowPrevHash!, s, row, hash!);
 
   if (seq > head.seq)
     return at("inserted", `seq ${seq} is beyond the chain head (${head.seq}): Steward did not write it`);

@@ -1,7 +1,16 @@
 /** The audit trail: typed events written with every change, hash-chained per organization. */
 export { ActorSchema, type Actor } from "./actor.ts";
 export { findOrganizationBySlug } from "./audit.repo.ts";
-export { canonicalJson, chainHash, encodeEvent, GENESIS_HASH, type EncodedFields } from "./canonical.ts";
+export {
+  canonicalJson,
+  chainHash,
+  encodeEvent,
+  eventHash,
+  GENESIS_HASH,
+  HASH_VERSION,
+  type EncodedFields,
+  type HashVersion,
+} from "./canonical.ts";
 export { AuditError } from "./errors.ts";
 export {
   AuditEventSchema,

@@ -1,6 +1,14 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { canonicalJson, chainHash, encoderFor, GENESIS_HASH, type EncodedFields } from "./canonical.ts";
+import {
+  canonicalJson,
+  chainHash,
+  chainHashV2,
+  encoderFor,
+  GENESIS_HASH,
+  type EncodedFields,
+  type HashVersion,
+} from "./canonical.ts";
 import { isoFromTimestamptz } from "./chain-reader.ts";
 import { pageChecker } from "./page-check.ts";
 
@@ -10,26 +18,25 @@ const encode = encoderFor(ORG);
 /** An event's fields as a page holds them: the timestamp as PostgreSQL prints it in UTC. */
 type Stored = Omit<EncodedFields, "organizationId" | "occurredAt"> & { at: string };
 
-/** Stored rows chained with the reference encoding, as `readChainPage` packs them. */
-function chain(rows: Stored[]): { page: Buffer; hashes: string[] } {
+/** Stored rows chained with the reference encoding of `version`, as `readChainPage` packs them. */
+function chain(rows: Stored[], version: HashVersion = 1): { page: Buffer; hashes: string[] } {
   let prev = GENESIS_HASH;
   const hashes: string[] = [];
   const records = rows.map((r) => {
-    const hash = chainHash(
-      prev,
-      encode(
-        r.seq,
-        isoFromTimestamptz(r.at),
-        r.actorType,
-        r.actorId,
-        r.action,
-        r.targetType,
-        r.targetId,
-        r.changes,
-      ),
-    );
-    const cells = [`ev${r.seq}`, r.seq, r.at, r.actorType, r.actorId, r.action, r.targetType, r.targetId];
-    const record = [...cells, r.changes, prev, hash].join("\x1f");
+    const text = [r.actorType, r.actorId, r.action, r.targetType, r.targetId];
+    const hash =
+      version === 2
+        ? chainHashV2(ORG, [String(r.seq), r.at, ...text, r.changes, prev])
+        : chainHash(
+            prev,
+            encode(
+              r.seq,
+              isoFromTimestamptz(r.at),
+              ...(text as [string, string, string, string, string]),
+              r.changes,
+            ),
+          );
+    const record = [`ev${r.seq}`, r.seq, r.at, ...text, r.changes, prev, hash, version].join("\x1f");
     hashes.push(hash);
     prev = hash;
     return record;
@@ -54,7 +61,69 @@ function confirmed(page: Buffer, headSeq = 1000): number {
   return pageChecker(ORG, headSeq, GENESIS_HASH).check(page, 0, 1).expected - 1;
 }
 
-describe("byte-level page check", () => {
+describe("byte-level page check, hash version 2", () => {
+  it("confirms records whatever their text holds, since the hash covers it as stored", () => {
+    const rows = [1, 2, 3, 4].map((seq) => row(seq));
+    rows[1]!.actorId = 'usr_"quoted"\\';
+    rows[2]!.at = "2025-01-31 09:00:03+00";
+    const { page, hashes } = chain(rows, 2);
+    const checker = pageChecker(ORG, 1000, GENESIS_HASH);
+    const done = checker.check(page, 0, 1);
+    assert.equal(done.stop, page.length);
+    assert.equal(done.expected, 5);
+    assert.equal(checker.prevHash(), hashes[3]);
+    assert.equal(page.toString("utf8", done.lastIdStart, done.lastIdEnd), "ev4");
+  });
+
+  it("stops at altered fields, broken links, wrong seqs, separators and relabelled versions", () => {
+    const { page } = chain(
+      [1, 2, 3].map((seq) => row(seq)),
+      2,
+    );
+    const text = page.toString("utf8");
+    const altered = (from: string, to: string) => confirmed(Buffer.from(text.replace(from, to), "utf8"));
+    assert.equal(altered("usr_2", "usr_9"), 1, "altered actor");
+    assert.equal(altered('"version":2', '"version":7'), 1, "altered changes");
+    assert.equal(altered("09:00:02.25", "09:00:02.26"), 1, "altered time");
+    assert.equal(altered("pv_2", "pv_2\x1fextra"), 1, "a separator inside a field");
+    assert.equal(altered("usr_2\x1fpolicy", "usr_2policy"), 1, "two fields run together");
+    assert.equal(confirmed(page, 2), 2, "beyond the chain head");
+    const second = page.indexOf(0x1e) + 1;
+    const relabelled = Buffer.from(page);
+    relabelled[second - 2] = 0x31; // the first record's hash_version: "2" becomes "1"
+    assert.equal(confirmed(relabelled), 0, "a version 2 record claiming version 1");
+    const unlinked = pageChecker(ORG, 1000, GENESIS_HASH).check(page, second, 2);
+    assert.equal(unlinked.expected, 2, "prev_hash is not the hash the chain reached");
+    const { page: gap } = chain([row(1), row(3)], 2);
+    assert.equal(confirmed(gap), 1, "seq gap");
+  });
+
+  it("follows a chain from version 1 records into version 2 ones", () => {
+    const v1 = chain([row(1), row(2)], 1);
+    // Version 2 records chained on from the last version 1 hash, as after the migration.
+    let prev = v1.hashes[1]!;
+    const records = [row(3), row(4)].map((r) => {
+      const fields = [
+        String(r.seq),
+        r.at,
+        r.actorType,
+        r.actorId,
+        r.action,
+        r.targetType,
+        r.targetId,
+        r.changes,
+      ];
+      const hash = chainHashV2(ORG, [...fields, prev]);
+      const record = [`ev${r.seq}`, ...fields, prev, hash, "2"].join("\x1f");
+      prev = hash;
+      return record;
+    });
+    const page = Buffer.concat([v1.page, Buffer.from(`\x1e${records.join("\x1e")}`, "utf8")]);
+    assert.equal(confirmed(page), 4);
+  });
+});
+
+describe("byte-level page check, hash version 1", () => {
   it("confirms plain records, whatever the timestamp's fraction", () => {
     const rows = [1, 2, 3, 4, 5].map((seq) => row(seq));
     rows[1]!.at = "2025-01-31 09:00:02+00";

@@ -1,21 +1,27 @@
 /**
  * The fast path of verification: confirms the packed records of a page (see `readChainPage`) as
- * bytes. Each event's encoding is written straight from the page's UTF-8 into one reused buffer and
- * hashed there, so the hot loop makes no strings and no arrays.
+ * bytes, without making strings or arrays per record. A version 2 record's hash input is its own
+ * bytes from seq to prev_hash after a fixed prefix (canonical.ts), so it is copied once and hashed.
+ * A version 1 record's JSON encoding is written straight from the page's UTF-8 into a reused
+ * buffer and hashed there.
  *
  * It only ever says yes where verify.ts's reference check would say yes for the same stored
- * fields: ids, types and actions without characters JSON escapes (their quoted form is then the
- * bytes between quotes), timestamps in PostgreSQL's ISO output, changes hashed as stored. Anything
- * else, including every record that does not verify, stops it at that record's offset, and the
- * reference check decides that one record (verify.ts), so escaped text, changes stored before
- * canonical text, and every kind of break keep exactly their meaning and message.
+ * fields. For version 1 that means ids, types and actions without characters JSON escapes (their
+ * quoted form is then the bytes between quotes), timestamps in PostgreSQL's ISO output, changes
+ * hashed as stored. Anything else, including every record that does not verify, stops it at that
+ * record's offset, and the reference check decides that one record (verify.ts), so escaped text,
+ * changes stored before canonical text, and every kind of break keep exactly their meaning and
+ * message.
  */
 import * as crypto from "node:crypto";
 import { FIELD_SEPARATOR, RECORD_SEPARATOR } from "./audit.repo.ts";
+import { v2Prefix } from "./canonical.ts";
 
 const FIELD = FIELD_SEPARATOR.charCodeAt(0);
 const RECORD = RECORD_SEPARATOR.charCodeAt(0);
 const HASH_LENGTH = 64;
+const VERSION_1 = 0x31; // "1"
+const VERSION_2 = 0x32; // "2"
 const bytes = (text: string) => Buffer.from(text, "utf8");
 
 const ACTION = bytes('{"action":"');
@@ -59,20 +65,37 @@ export interface PageCheck {
  */
 export function pageChecker(organizationId: string, headSeq: number, prevHash: string) {
   const organization = bytes(`","organization_id":${JSON.stringify(organizationId)},"seq":`);
-  let scratch = Buffer.alloc(4096);
-  // scratch[0, 64) always holds the previous hash: the start of the next hash's input.
-  scratch.write(prevHash, 0, "latin1");
+  // The hash the next record must link to.
+  const prev = Buffer.alloc(HASH_LENGTH);
+  prev.write(prevHash, 0, "latin1");
+  // Version 2's input: its prefix, written once, then a record's bytes from seq to prev_hash.
+  const prefix = bytes(v2Prefix(organizationId));
+  let v2 = Buffer.alloc(4096);
+  prefix.copy(v2, 0);
+  // Version 1's input: the previous hash, then the encoding written field by field.
+  let v1 = Buffer.alloc(4096);
   const ends = new Int32Array(9);
+  // Where the id cell of the last record `fits` confirmed ends.
+  let idEnd = -1;
 
-  const fits = (page: Buffer, start: number, expected: number): number => {
-    // The record ends at the next record separator; its last two cells are the 64-character hashes.
-    let p = page.indexOf(RECORD, start);
-    if (p === -1) p = page.length;
-    const hashStart = p - HASH_LENGTH;
-    const prevStart = hashStart - 1 - HASH_LENGTH;
-    if (prevStart - 1 <= start || page[hashStart - 1] !== FIELD || page[prevStart - 1] !== FIELD) return -1;
+  /** Version 2: the record's bytes from seq to the end of prev_hash, after the prefix. */
+  const inputV2 = (page: Buffer, seqStart: number, prevEnd: number): Buffer => {
+    const length = prefix.length + (prevEnd - seqStart);
+    if (v2.length < length) {
+      v2 = Buffer.alloc(length * 2);
+      prefix.copy(v2, 0);
+    }
+    page.copy(v2, prefix.length, seqStart, prevEnd);
+    return v2.subarray(0, length);
+  };
+
+  /**
+   * Version 1: the JSON encoding rebuilt from the cells, or null where the reference check would
+   * quote differently (characters JSON escapes, timestamps not in PostgreSQL's ISO output).
+   */
+  const inputV1 = (page: Buffer, start: number, prevStart: number, seq: number, p: number): Buffer | null => {
     // The first eight cells: find their separators, and refuse characters JSON would escape (and
-    // anything outside ASCII in the timestamp), where the reference check would quote differently.
+    // anything outside ASCII in the timestamp).
     let cell = 0;
     let q = start;
     for (; q < prevStart && cell < 8; q += 1) {
@@ -80,26 +103,14 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
       if (b === FIELD) {
         ends[cell] = q;
         cell += 1;
-      } else if (cell >= 2 && (b < 0x20 || b === 0x22 || b === 0x5c || (cell === 2 && b >= 0x80))) return -1;
+      } else if (cell >= 2 && (b < 0x20 || b === 0x22 || b === 0x5c || (cell === 2 && b >= 0x80)))
+        return null;
     }
-    if (cell !== 8) return -1;
+    if (cell !== 8) return null;
     // Changes run to the prev_hash cell and hold no separator (JSON text cannot).
     const changesEnd = prevStart - 1;
-    if (page.indexOf(FIELD, q) !== changesEnd) return -1;
+    if (page.indexOf(FIELD, q) !== changesEnd) return null;
     ends[8] = changesEnd;
-    // seq: decimal digits equal to the expected one.
-    let seq = 0;
-    const seqStart = ends[0]! + 1;
-    const seqEnd = ends[1]!;
-    if (seqEnd === seqStart || seqEnd - seqStart > 15) return -1;
-    for (let i = seqStart; i < seqEnd; i += 1) {
-      const d = page[i]! - 0x30;
-      if (d < 0 || d > 9) return -1;
-      seq = seq * 10 + d;
-    }
-    if (seq !== expected || expected > headSeq) return -1;
-    // prev_hash must be the previous hash.
-    for (let i = 0; i < HASH_LENGTH; i += 1) if (page[prevStart + i] !== scratch[i]) return -1;
     // occurred_at: `2025-01-31 09:00:00[.fraction]+00`, written as ISO with milliseconds.
     const tsStart = ends[1]! + 1;
     const tsEnd = ends[2]!;
@@ -110,16 +121,12 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
       page[tsEnd - 2] !== 0x30 ||
       page[tsEnd - 1] !== 0x30
     )
-      return -1;
+      return null;
 
     const need = HASH_LENGTH + organization.length + 200 + (p - start);
-    if (scratch.length < need) {
-      const grown = Buffer.alloc(need * 2);
-      scratch.copy(grown, 0, 0, HASH_LENGTH);
-      scratch = grown;
-    }
-    const out = scratch;
-    let o = HASH_LENGTH;
+    if (v1.length < need) v1 = Buffer.alloc(need * 2);
+    const out = v1;
+    let o = put(out, 0, prev, 0, HASH_LENGTH);
     o = put(out, o, ACTION, 0, ACTION.length);
     o = put(out, o, page, ends[4]! + 1, ends[5]!);
     o = put(out, o, ACTOR_ID, 0, ACTOR_ID.length);
@@ -146,10 +153,51 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
     o = put(out, o, TARGET_TYPE, 0, TARGET_TYPE.length);
     o = put(out, o, page, ends[5]! + 1, ends[6]!);
     o = put(out, o, END, 0, END.length);
+    return out.subarray(0, o);
+  };
 
-    const digest = crypto.hash("sha256", out.subarray(0, o), "hex");
+  /** The offset where the record at `start` ends when it verifies as seq `expected`; else -1. */
+  const fits = (page: Buffer, start: number, expected: number): number => {
+    // The record ends at the next record separator. Its last cell is hash_version, one digit; the
+    // two before it are the 64-character hashes.
+    let p = page.indexOf(RECORD, start);
+    if (p === -1) p = page.length;
+    const hashStart = p - 2 - HASH_LENGTH;
+    const prevStart = hashStart - 1 - HASH_LENGTH;
+    if (
+      prevStart - 1 <= start ||
+      page[p - 2] !== FIELD ||
+      page[hashStart - 1] !== FIELD ||
+      page[prevStart - 1] !== FIELD
+    )
+      return -1;
+    // seq, the second cell: decimal digits equal to the expected one.
+    let q = start;
+    while (q < prevStart && page[q] !== FIELD) q += 1;
+    const seqStart = q + 1;
+    let seq = 0;
+    for (q = seqStart; q < prevStart; q += 1) {
+      const d = page[q]! - 0x30;
+      if (d < 0 || d > 9) break;
+      seq = seq * 10 + d;
+    }
+    if (page[q] !== FIELD || q === seqStart || q - seqStart > 15) return -1;
+    idEnd = seqStart - 1;
+    if (seq !== expected || expected > headSeq) return -1;
+    // prev_hash must be the previous hash.
+    for (let i = 0; i < HASH_LENGTH; i += 1) if (page[prevStart + i] !== prev[i]) return -1;
+
+    const version = page[p - 1];
+    const input =
+      version === VERSION_2
+        ? inputV2(page, seqStart, prevStart + HASH_LENGTH)
+        : version === VERSION_1
+          ? inputV1(page, start, prevStart, seq, p)
+          : null;
+    if (input === null) return -1;
+    const digest = crypto.hash("sha256", input, "hex");
     for (let i = 0; i < HASH_LENGTH; i += 1) if (digest.charCodeAt(i) !== page[hashStart + i]) return -1;
-    for (let i = 0; i < HASH_LENGTH; i += 1) out[i] = page[hashStart + i]!;
+    page.copy(prev, 0, hashStart, hashStart + HASH_LENGTH);
     return p;
   };
 
@@ -162,7 +210,7 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
         const end = fits(page, start, expected);
         if (end < 0) break;
         lastIdStart = start;
-        lastIdEnd = ends[0]!;
+        lastIdEnd = idEnd;
         expected += 1;
         start = end + 1;
       }
@@ -170,10 +218,10 @@ export function pageChecker(organizationId: string, headSeq: number, prevHash: s
     },
     /** The hash the next record must link to. */
     prevHash(): string {
-      return scratch.toString("latin1", 0, HASH_LENGTH);
+      return prev.toString("latin1");
     },
     setPrevHash(hash: string): void {
-      scratch.write(hash, 0, "latin1");
+      prev.write(hash, 0, "latin1");
     },
   };
 }
@@ -206,7 +254,7 @@ export function checkAlone(organizationId: string, headSeq: number, page: Buffer
   if (end === -1) end = page.length;
   const seqStart = page.indexOf(FIELD) + 1;
   const seqEnd = seqStart > 0 ? page.indexOf(FIELD, seqStart) : -1;
-  const prevStart = end - 2 * HASH_LENGTH - 1;
+  const prevStart = end - 2 - 2 * HASH_LENGTH - 1;
   if (seqEnd === -1 || seqEnd >= end || prevStart <= seqEnd) return nothing;
   const firstSeq = Number(page.toString("latin1", seqStart, seqEnd));
   if (!Number.isSafeInteger(firstSeq)) return nothing;

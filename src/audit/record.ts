@@ -5,7 +5,7 @@
 import { isOpenTransaction, type Transaction } from "../db/index.ts";
 import { ActorSchema, type Actor } from "./actor.ts";
 import { advanceChainHead, insertEvent } from "./audit.repo.ts";
-import { canonicalJson, chainHash, encodeEvent, GENESIS_HASH } from "./canonical.ts";
+import { canonicalJson, eventHash, GENESIS_HASH, HASH_VERSION } from "./canonical.ts";
 import { AuditError } from "./errors.ts";
 import { AuditEventSchema, type AuditEvent, type AuditEventInput } from "./events/index.ts";
 
@@ -70,8 +70,14 @@ export async function recordEvent(tx: Transaction, options: RecordEventOptions):
     targetType: event.data.target.type,
     targetId: event.data.target.id,
   };
-  const hash = chainHash(head.prevHash, encodeEvent({ ...fields, changes: changesJson }));
-  const id = await insertEvent(tx, { ...fields, changes: changesJson, prevHash: head.prevHash, hash });
+  const hash = eventHash(HASH_VERSION, head.prevHash, { ...fields, changes: changesJson });
+  const id = await insertEvent(tx, {
+    ...fields,
+    changes: changesJson,
+    prevHash: head.prevHash,
+    hash,
+    hashVersion: HASH_VERSION,
+  });
   return {
     id,
     organizationId: options.organizationId,

@@ -12,11 +12,12 @@ import {
   useUtcTimestamps,
   type ChainHead,
 } from "./audit.repo.ts";
-import { canonicalizerOfText, chainHash, encoderFor, GENESIS_HASH } from "./canonical.ts";
+import { GENESIS_HASH } from "./canonical.ts";
 import { chainPages, PAGE_SIZE, recordAt } from "./chain-reader.ts";
 import { pageChecker } from "./page-check.ts";
 import { ownBuffer, startPagePool, type CheckedPage, type PagePool } from "./page-pool.ts";
 import { classifyBreak, type AuditProblem } from "./classify.ts";
+import { CELLS, recordMatcher } from "./record-hash.ts";
 
 export type { AuditProblem } from "./classify.ts";
 
@@ -94,24 +95,7 @@ async function* checkedByPool(
 
 async function verifyOne(tx: Transaction, head: ChainHead, pool: PagePool | null): Promise<ChainResult> {
   const { organizationId } = head;
-  const encode = encoderFor(organizationId);
-  const canonicalChanges = canonicalizerOfText();
-  /**
-   * Whether the stored fields hash to `hash`. Changes are stored as the canonical text the hash
-   * covers, so that text is hashed as it is; only when that fails is it parsed and re-encoded (rows
-   * stored as jsonb before migration 20261122190000 carry jsonb's formatting). Either way the stored
-   * value must be the one that was hashed: re-encoding cannot make different content match.
-   */
-  const encodeRow = (seq: number, row: TextRow, changes: string) =>
-    encode(seq, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, row[7]!, changes);
-  const hashes = (prev: string, seq: number, row: TextRow, hash: string): boolean => {
-    if (chainHash(prev, encodeRow(seq, row, row[8]!)) === hash) return true;
-    try {
-      return chainHash(prev, encodeRow(seq, row, canonicalChanges(row[8]!))) === hash;
-    } catch {
-      return false; // not JSON at all
-    }
-  };
+  const hashes = recordMatcher(organizationId);
   let expected = 1;
   let prevHash = GENESIS_HASH;
   let prevId: string | null = null;
@@ -141,10 +125,11 @@ async function verifyOne(tx: Transaction, head: ChainHead, pool: PagePool | null
       let end = page.indexOf(RECORD_BYTE, done.stop);
       if (end === -1) end = page.length;
       const { cells: row } = recordAt(page.toString("utf8", done.stop, end), 0);
-      // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash.
+      // Cells: id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes,
+      // prev_hash, hash, hash_version.
       const hash = row[10]!;
       if (
-        row.length !== 11 ||
+        row.length !== CELLS ||
         Number(row[1]) !== expected ||
         expected > head.seq ||
         row[9] !== prevHash ||
@@ -161,12 +146,12 @@ async function verifyOne(tx: Transaction, head: ChainHead, pool: PagePool | null
     }
   }
   const organization = { id: organizationId, slug: head.slug };
-  if (broken && broken.length !== 11) {
+  if (broken && broken.length !== CELLS) {
     const detail = "a stored field contains a separator character";
     return { ok: false, organization, seq: expected, eventId: broken[0] ?? null, problem: "altered", detail };
   }
   if (broken) {
-    const verdict = await classifyBreak(tx, { head, expected, prevHash, prevId, row: broken, encode });
+    const verdict = await classifyBreak(tx, { head, expected, prevHash, prevId, row: broken, hashes });
     return { ok: false, organization, ...verdict };
   }
   const last = expected - 1;

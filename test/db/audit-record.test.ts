@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { it } from "node:test";
 import { AuditError, recordEvent, verifyAuditChain, type RecordEventOptions } from "../../src/audit/index.ts";
-import { canonicalJson, chainHash, encodeEvent, GENESIS_HASH } from "../../src/audit/canonical.ts";
+import { canonicalJson, eventHash, GENESIS_HASH } from "../../src/audit/canonical.ts";
 import type { Transaction } from "../../src/db/index.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { createOrganization, fixedClock, officer } from "./fixtures.ts";
@@ -21,7 +21,8 @@ forEachDatabase("recordEvent", (t) => {
     );
     assert.equal(recorded.seq, 2);
     const { rows } = await t.db.query(
-      `SELECT seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash
+      `SELECT seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash,
+              hash_version
        FROM audit_events WHERE organization_id = $1 ORDER BY seq`,
       [org.id],
     );
@@ -38,8 +39,9 @@ forEachDatabase("recordEvent", (t) => {
       changes: { name: { from: "Old", to: "New" } },
       prev_hash: rows[0]!.hash,
       hash: recorded.hash,
+      hash_version: 2,
     });
-    const encoding = encodeEvent({
+    const expected = eventHash(2, rows[0]!.hash as string, {
       organizationId: org.id,
       seq: 2,
       occurredAt: "2025-03-02T10:11:12.345Z",
@@ -50,7 +52,7 @@ forEachDatabase("recordEvent", (t) => {
       targetId: org.id,
       changes: canonicalJson({ name: { to: "New", from: "Old" } }),
     });
-    assert.equal(recorded.hash, chainHash(rows[0]!.hash as string, encoding));
+    assert.equal(recorded.hash, expected);
   });
 
   it("refuses to run outside a transaction, after it ended, or without an actor", async () => {

@@ -1,12 +1,18 @@
 import { strict as assert } from "node:assert";
 import { after, before, it } from "node:test";
-import { chainHash, encodeEvent, canonicalJson, verifyAuditChain } from "../../src/audit/index.ts";
+import {
+  canonicalJson,
+  eventHash,
+  HASH_VERSION,
+  verifyAuditChain,
+  type HashVersion,
+} from "../../src/audit/index.ts";
 import { setVerifyTuning } from "../../src/audit/verify.ts";
 import { auditVerify } from "../../src/cli/audit-verify.ts";
 import type { CliIo } from "../../src/cli/io.ts";
 import type { Database } from "../../src/db/index.ts";
 import { forEachDatabase } from "../support/databases.ts";
-import { acknowledge, createOrganization, eventRow, tamper } from "./fixtures.ts";
+import { acknowledge, createOrganization, eventRow, tamper, uniqueSlug } from "./fixtures.ts";
 
 /** The CLI handler on the suite's database: exit code and what it printed. */
 async function cli(db: Database, org?: string) {
@@ -27,8 +33,11 @@ async function chain(db: Database) {
   return org;
 }
 
-/** A forged event with a correctly computed hash, as an attacker who read the code would write it. */
-function forged(orgId: string, seq: number, prevHash: string) {
+/**
+ * A forged event with a correctly computed hash, as an attacker who read the code would write it
+ * (in the current encoding unless `version` says otherwise).
+ */
+function forged(orgId: string, seq: number, prevHash: string, version: HashVersion = HASH_VERSION) {
   const fields = {
     organizationId: orgId,
     seq,
@@ -40,7 +49,7 @@ function forged(orgId: string, seq: number, prevHash: string) {
     targetId: "pv_forged",
   };
   const changes = { policyId: "access-control", version: 1, contentHash: "cd".repeat(32) };
-  const hash = chainHash(prevHash, encodeEvent({ ...fields, changes: canonicalJson(changes) }));
+  const hash = eventHash(version, prevHash, { ...fields, changes: canonicalJson(changes) });
   return [
     orgId,
     seq,
@@ -50,14 +59,40 @@ function forged(orgId: string, seq: number, prevHash: string) {
     fields.action,
     fields.targetType,
     fields.targetId,
-    JSON.stringify(changes),
+    // Version 2 hashes the text as stored, so it must be canonical; version 1 re-encodes it.
+    version === 2 ? canonicalJson(changes) : JSON.stringify(changes),
     prevHash,
     hash,
+    version,
   ];
 }
 
-const INSERT = `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`;
+/**
+ * An organization whose trail began before hash version 2: events 1-4 as Steward wrote them then
+ * (JSON encoding), then 5-7 through recordEvent.
+ */
+async function legacyChain(db: Database) {
+  const { rows } = await db.query<{ id: string; slug: string }>(
+    "INSERT INTO organizations (slug, name) VALUES ($1, 'Legacy') RETURNING id, slug",
+    [uniqueSlug("legacy")],
+  );
+  const org = rows[0]!;
+  let prev = "0".repeat(64);
+  for (let seq = 1; seq <= 4; seq += 1) {
+    const row = forged(org.id, seq, prev, 1);
+    await tamper(db, INSERT, row);
+    prev = row[10] as string;
+  }
+  await db.query("INSERT INTO audit_chain_heads (organization_id, seq, hash) VALUES ($1, 4, $2)", [
+    org.id,
+    prev,
+  ]);
+  await acknowledge(db, org.id, 3);
+  return org;
+}
+
+const INSERT = `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes, prev_hash, hash, hash_version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::json, $10, $11, $12)`;
 
 /**
  * Every case twice: as short chains are verified (one thread, pages of 10,000 events), and as long
@@ -99,6 +134,38 @@ for (const { name, tuning } of tunings)
       assert.match((await cli(t.db)).out, /^audit trail intact: \d+ events in \d+ organizations?$/);
     });
 
+    it("verifies a trail begun in hash version 1 and continued in version 2, and catches changes to either", async () => {
+      const org = await legacyChain(t.db);
+      const versions = await t.db.query<{ v: number }>(
+        "SELECT hash_version AS v FROM audit_events WHERE organization_id = $1 ORDER BY seq",
+        [org.id],
+      );
+      assert.deepEqual(
+        versions.rows.map((r) => r.v),
+        [1, 1, 1, 1, 2, 2, 2],
+      );
+      assert.deepEqual(await verifyAuditChain(t.db, { organizationId: org.id }), {
+        ok: true,
+        count: 7,
+        organizations: 1,
+      });
+
+      const sixth = await eventRow(t.db, org.id, 6);
+      await tamper(t.db, "UPDATE audit_events SET hash_version = 1 WHERE id = $1", [sixth.id]);
+      const relabelled = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(relabelled.ok ? null : [relabelled.seq, relabelled.problem], [6, "altered"]);
+      await tamper(t.db, "UPDATE audit_events SET hash_version = 2 WHERE id = $1", [sixth.id]);
+
+      const second = await eventRow(t.db, org.id, 2);
+      await tamper(t.db, "UPDATE audit_events SET target_id = 'pv_other' WHERE id = $1", [second.id]);
+      const altered = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(altered.ok ? null : [altered.seq, altered.eventId, altered.problem], [
+        2,
+        String(second.id),
+        "altered",
+      ]);
+    });
+
     it("refuses updates and deletes through plain SQL (append-only)", async () => {
       const org = await chain(t.db);
       await assert.rejects(
@@ -136,22 +203,30 @@ for (const { name, tuning } of tunings)
       );
     });
 
-    it("accepts changes stored in jsonb's formatting (rows written before they were kept as canonical text)", async () => {
-      const org = await chain(t.db);
+    it("accepts changes stored in jsonb's formatting in version 1 events (written before they were kept as canonical text)", async () => {
+      const org = await legacyChain(t.db);
       // jsonb re-formats the text ({"a": 1, ...}) without changing its content: what the column
       // migration leaves in rows written before it.
       await tamper(
         t.db,
-        "UPDATE audit_events SET changes = changes::jsonb::json WHERE organization_id = $1",
+        "UPDATE audit_events SET changes = changes::jsonb::json WHERE organization_id = $1 AND hash_version = 1",
         [org.id],
       );
       const reformatted = await t.db.query<{ changes: string }>(
-        "SELECT changes::text AS changes FROM audit_events WHERE organization_id = $1 AND seq = 5",
+        "SELECT changes::text AS changes FROM audit_events WHERE organization_id = $1 AND seq = 3",
         [org.id],
       );
       assert.match(reformatted.rows[0]!.changes, /": /);
       const result = await verifyAuditChain(t.db, { organizationId: org.id });
       assert.equal(result.ok, true);
+      // Version 2 covers the stored text itself: the same re-formatting of a later event is a change.
+      await tamper(
+        t.db,
+        "UPDATE audit_events SET changes = changes::jsonb::json WHERE organization_id = $1",
+        [org.id],
+      );
+      const later = await verifyAuditChain(t.db, { organizationId: org.id });
+      assert.deepEqual(later.ok ? null : [later.seq, later.problem], [5, "altered"]);
     });
 
     it("catches changes replaced by a value of another JSON type", async () => {
@@ -189,20 +264,17 @@ for (const { name, tuning } of tunings)
           changes,
           prevHash,
         ] = rows[0]!.f;
-        const rehash = chainHash(
-          prevHash!,
-          encodeEvent({
-            organizationId: organizationId!,
-            seq: Number(seq),
-            occurredAt: occurredAt!,
-            actorType: actorType!,
-            actorId: actorId!,
-            action: action!,
-            targetType: targetType!,
-            targetId: targetId!,
-            changes: canonicalJson(JSON.parse(changes!)),
-          }),
-        );
+        const rehash = eventHash(HASH_VERSION, prevHash!, {
+          organizationId: organizationId!,
+          seq: Number(seq),
+          occurredAt: occurredAt!,
+          actorType: actorType!,
+          actorId: actorId!,
+          action: action!,
+          targetType: targetType!,
+          targetId: targetId!,
+          changes: changes!,
+        });
         await tamper(t.db, `UPDATE audit_events SET hash = $2 WHERE id = $1`, [target.id, rehash]);
         const result = await verifyAuditChain(t.db, { organizationId: org.id });
         assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
@@ -288,9 +360,7 @@ for (const { name, tuning } of tunings)
       const sixth = await eventRow(t.db, org.id, 6);
       await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 7", [org.id]);
       // Stored as canonical text, as Steward stores changes, so even the byte-level check accepts it.
-      const row = forged(org.id, 8, sixth.hash);
-      row[8] = canonicalJson(JSON.parse(row[8] as string));
-      await tamper(t.db, INSERT.replace("$9::jsonb", "$9::json"), row);
+      await tamper(t.db, INSERT, forged(org.id, 8, sixth.hash));
       const result = await verifyAuditChain(t.db, { organizationId: org.id });
       assert.deepEqual(result.ok ? null : [result.seq, result.problem, result.detail], [
         8,

@@ -85,6 +85,7 @@ export const exportColumns = [
   "changes",
   "hash",
   "prev_hash",
+  "hash_version",
 ] as const;
 
 /**
@@ -101,7 +102,7 @@ export function scanAuditEvents(
   params.push(max);
   return q.scan(
     `SELECT e.seq, ${OCCURRED_AT}, e.actor_type, e.actor_id, e.action, e.target_type, e.target_id,
-            e.changes, e.hash, e.prev_hash
+            e.changes, e.hash, e.prev_hash, e.hash_version
        FROM audit_events e WHERE ${sql} ORDER BY e.seq LIMIT $${params.length}`,
     params,
   );

@@ -1,5 +1,6 @@
 /** The audit-trail API: filters and pages, CSV and JSON export, chain verification, roles. */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { it } from "node:test";
 import { recordEvent } from "../../audit/index.ts";
 import { roles, type Role } from "../../auth/permissions.ts";
@@ -163,7 +164,7 @@ forEachDatabase("audit-trail API", (context) => {
     assert.equal(csv.headers["content-disposition"], 'attachment; filename="audit-events-2026-03-04.csv"');
     assert.ok(
       csv.body.startsWith(
-        "seq,occurred_at,actor_type,actor_id,action,target_type,target_id,changes,hash,prev_hash\r\n",
+        "seq,occurred_at,actor_type,actor_id,action,target_type,target_id,changes,hash,prev_hash,hash_version\r\n",
       ),
     );
     assert.ok(
@@ -185,6 +186,18 @@ forEachDatabase("audit-trail API", (context) => {
     assert.match(first[8]!, /^[0-9a-f]{64}$/);
     assert.equal(first[9], "0".repeat(64));
     assert.equal(records[2]![9], first[8]); // the chain: each row's prev_hash is the row before's hash
+    // An auditor recomputes the first hash from the export alone, with the recipe of hash version 2
+    // (docs/ARCHITECTURE.md): the timestamp as PostgreSQL prints it in UTC, fields joined by U+001F.
+    assert.equal(first[10], "2");
+    const input = [
+      "steward-audit-v2",
+      organizationId,
+      "1",
+      "2026-03-02 09:00:00+00",
+      ...first.slice(2, 8),
+      first[9],
+    ];
+    assert.equal(createHash("sha256").update(input.join("\x1f")).digest("hex"), first[8]);
 
     const filtered = parseCsv(
       (await exporter.get("/api/v1/audit-events/export?action=policy.published")).body,

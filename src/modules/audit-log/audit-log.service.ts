@@ -76,7 +76,8 @@ export async function exportAuditEvents(options: {
         csv.push(csvRecord([...cells.slice(0, 7), changes, ...cells.slice(8)]));
         continue;
       }
-      const [seq, occurredAt, actorType, actorId, action, targetType, targetId, , hash, prevHash] = cells;
+      const [seq, occurredAt, actorType, actorId, action, targetType, targetId, , hash, prevHash, version] =
+        cells;
       events.push({
         seq: Number(seq),
         occurredAt,
@@ -86,6 +87,8 @@ export async function exportAuditEvents(options: {
         changes: JSON.parse(changes) as unknown,
         hash,
         prevHash,
+        // Which encoding the hash covers (src/audit/canonical.ts, docs/ARCHITECTURE.md).
+        hashVersion: Number(version),
       });
     }
   }

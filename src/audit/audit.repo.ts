@@ -128,6 +128,62 @@ export async function readChainPage(
   return rows[0]!;
 }
 
+/** Whether the organization has events below seq 1 (none are ever written: a forgery). */
+export async function hasEventsBeforeFirst(q: Queryable, organizationId: string): Promise<boolean> {
+  const { rows } = await q.query<{ found: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM audit_events WHERE organization_id = $1 AND seq < 1) AS found",
+    [organizationId],
+  );
+  return rows[0]!.found;
+}
+
+/** What `hashPageInDatabase` reports for a seq range. */
+export interface PageDigest {
+  /** Rows in the range, and its lowest and highest seq (null when empty). */
+  count: number;
+  first: number | null;
+  last: number | null;
+  /** Every row is version 2 and its fields hash to its stored hash. */
+  hashed: boolean;
+  /** Every row after the first links to the one before it (prev_hash = that row's hash). */
+  linked: boolean;
+  /** prev_hash of the first row and hash of the last (seq after + 1 and upTo). */
+  firstPrevHash: string | null;
+  lastHash: string | null;
+}
+
+/**
+ * PostgreSQL only: recomputes the version 2 hash of every event with seq in (after, upTo] inside
+ * the database (pg_catalog.sha256 over the same bytes canonical.ts hashes; `prefix` is
+ * `v2Prefix(organizationId)`) and checks each links to the one before it, returning a summary
+ * instead of the events. Any NULL counts as a failure; nothing here throws on altered data. The
+ * caller still checks the seqs and the links between pages. Timestamps must be set to UTC
+ * (`useUtcTimestamps`), as for `readChainPage`.
+ */
+export async function hashPageInDatabase(
+  tx: Transaction,
+  {
+    organizationId,
+    after,
+    upTo,
+    prefix,
+  }: { organizationId: string; after: number; upTo: number; prefix: string },
+): Promise<PageDigest> {
+  const { rows } = await tx.query<PageDigest>(
+    `SELECT count(*)::int AS count, min(seq) AS first, max(seq) AS last,
+            coalesce(bool_and(coalesce(hash_version = 2 AND hash = encode(pg_catalog.sha256(convert_to(
+              $4 || concat_ws(chr(31), seq, occurred_at, actor_type, actor_id, action, target_type, target_id,
+                              changes, prev_hash), 'UTF8')), 'hex'), false)), false) AS hashed,
+            coalesce(bool_and(coalesce(prev_hash = link, link IS NULL AND prev_hash IS NOT NULL)), false) AS linked,
+            (SELECT prev_hash FROM audit_events WHERE organization_id = $1 AND seq = $2 + 1) AS "firstPrevHash",
+            (SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = $3) AS "lastHash"
+       FROM (SELECT *, lag(hash) OVER (ORDER BY seq) AS link
+               FROM audit_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3) AS page`,
+    [organizationId, after, upTo, prefix],
+  );
+  return rows[0]!;
+}
+
 /** Timestamps as `2025-01-31 09:00:00.123+00` for the rest of the transaction. */
 export async function useUtcTimestamps(tx: Transaction): Promise<void> {
   await tx.query("SET LOCAL TimeZone = 'UTC'");

@@ -19,7 +19,8 @@ export function isoFromTimestamptz(text: string): string {
 }
 
 /**
- * Pages of packed records in seq order (see `readChainPage`); `records` splits one page. Records are
+ * Pages of packed records in seq order (see `readChainPage`), of events after seq `after` (all of
+ * them by default); `recordAt` splits one page. Records are
  * split one at a time by the caller so that each dies young: splitting a whole page at once keeps
  * 100,000 strings alive long enough for the garbage collector to promote them, which cost a
  * quarter of verification time.
@@ -28,6 +29,7 @@ export async function* chainPages(
   tx: Transaction,
   organizationId: string,
   pageSize = PAGE_SIZE,
+  after = BEFORE_ANY,
 ): AsyncGenerator<string> {
   type Page = Awaited<ReturnType<typeof readChainPage>>;
   const read = (after: number): Promise<Page> => {
@@ -35,7 +37,7 @@ export async function* chainPages(
     page.catch(() => undefined); // awaited below or abandoned with the transaction
     return page;
   };
-  let pending: Promise<Page> | null = read(BEFORE_ANY);
+  let pending: Promise<Page> | null = read(after);
   while (pending) {
     const { packed, next }: Page = await pending;
     pending = next === null ? null : read(next - 1);

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import type { Database, TextRow, Transaction } from "../db/index.ts";
 import {
   chainHeadOf,
+  eventAt,
   RECORD_SEPARATOR,
   unsafeListChainHeads,
   useUtcTimestamps,
@@ -18,6 +19,7 @@ import { pageChecker } from "./page-check.ts";
 import { ownBuffer, startPagePool, type CheckedPage, type PagePool } from "./page-pool.ts";
 import { classifyBreak, type AuditProblem } from "./classify.ts";
 import { CELLS, recordMatcher } from "./record-hash.ts";
+import { confirmInDatabase, type ChainPosition } from "./verify-in-database.ts";
 
 export type { AuditProblem } from "./classify.ts";
 
@@ -45,10 +47,15 @@ const RECORD_BYTE = RECORD_SEPARATOR.charCodeAt(0);
 const tuning = {
   threads: Math.max(1, availableParallelism() - 1),
   threadsFrom: 100_000,
+  /** On PostgreSQL, chains this long are hashed inside the database first (verify-in-database.ts). */
+  databaseFrom: 100_000,
   pageSize: PAGE_SIZE,
 };
 
-/** For tests: worker threads from `threadsFrom` events on, and pages of `pageSize` events. */
+/**
+ * For tests: worker threads from `threadsFrom` events on, hashing in PostgreSQL from
+ * `databaseFrom` on, and pages of `pageSize` events.
+ */
 export function setVerifyTuning(values: Partial<typeof tuning>): () => void {
   const before = { ...tuning };
   Object.assign(tuning, values);
@@ -94,29 +101,38 @@ async function* checkedByPool(
   }
 }
 
-async function verifyOne(tx: Transaction, head: ChainHead, pool: PagePool | null): Promise<ChainResult> {
+/**
+ * Verifies one chain by reading its events, from `start` on (the beginning unless PostgreSQL
+ * confirmed a part already).
+ */
+async function verifyOne(
+  tx: Transaction,
+  head: ChainHead,
+  pool: PagePool | null,
+  start: ChainPosition = { expected: 1, prevHash: GENESIS_HASH },
+): Promise<ChainResult> {
   const { organizationId } = head;
   const hashes = recordMatcher(organizationId);
-  let expected = 1;
-  let prevHash = GENESIS_HASH;
-  let prevId: string | null = null;
+  let { expected, prevHash } = start;
+  const before = expected > 1 ? await eventAt(tx, organizationId, expected - 1) : null;
+  let prevId: string | null = before ? String(before.id) : null;
   let broken: TextRow | null = null;
   const fast = pageChecker(organizationId, head.seq, prevHash);
-  const pages = chainPages(tx, organizationId, tuning.pageSize);
+  const pages = chainPages(tx, organizationId, tuning.pageSize, expected > 1 ? expected - 1 : undefined);
   const checked = pool && head.seq >= tuning.threadsFrom ? checkedByPool(pages, pool, head) : inThread(pages);
   scan: for await (const { page, alone } of checked) {
-    let start = 0;
+    let at = 0;
     // A worker's confirmations count when its page continues the chain where it stands.
     if (alone && alone.stop > 0 && alone.firstSeq === expected && alone.firstPrevHash === prevHash) {
       expected = alone.expected;
       prevHash = alone.lastHash;
       prevId = page.toString("utf8", alone.lastIdStart, alone.lastIdEnd);
       fast.setPrevHash(prevHash);
-      start = alone.stop;
+      at = alone.stop;
     }
-    while (start < page.length) {
+    while (at < page.length) {
       // The byte path confirms what it can; the record it stops at is decided here.
-      const done = fast.check(page, start, expected);
+      const done = fast.check(page, at, expected);
       if (done.lastIdStart >= 0) {
         expected = done.expected;
         prevId = page.toString("utf8", done.lastIdStart, done.lastIdEnd);
@@ -143,7 +159,7 @@ async function verifyOne(tx: Transaction, head: ChainHead, pool: PagePool | null
       prevId = row[0]!;
       expected += 1;
       fast.setPrevHash(hash);
-      start = end + 1;
+      at = end + 1;
     }
   }
   const organization = { id: organizationId, slug: head.slug };
@@ -186,18 +202,36 @@ export async function verifyAuditChain(
         if (!head) throw new Error("verifyAuditChain: the organization does not exist");
         heads = [head];
       }
-      // One pool for the whole verification, started only when some chain is long enough for it.
-      const pool = heads.some((head) => head.seq >= tuning.threadsFrom)
-        ? await startPagePool(tuning.threads)
-        : null;
-      try {
+      // On PostgreSQL long chains are first hashed in the database, on this connection and a
+      // second one in the same snapshot; otherwise one pool of threads serves every long chain.
+      const inDatabase = db.engine === "postgres" && heads.some((head) => head.seq >= tuning.databaseFrom);
+      const pool =
+        !inDatabase && heads.some((head) => head.seq >= tuning.threadsFrom)
+          ? await startPagePool(tuning.threads)
+          : null;
+      const verifyAll = async (readers: Transaction[]): Promise<VerifyResult> => {
         let count = 0;
         for (const head of heads) {
-          const result = await verifyOne(tx, head, pool);
+          const start =
+            readers.length > 0 && head.seq >= tuning.databaseFrom
+              ? await confirmInDatabase(readers, head, tuning.pageSize)
+              : undefined;
+          const result = await verifyOne(tx, head, pool, start);
           if (!result.ok) return result;
           count += result.count;
         }
         return { ok: true, count, organizations: heads.length };
+      };
+      try {
+        if (!inDatabase) return await verifyAll([]);
+        const { rows } = await tx.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
+        return await db.transaction(
+          async (second) => {
+            await useUtcTimestamps(second);
+            return verifyAll([tx, second]);
+          },
+          { readOnly: true, isolation: "repeatable read", snapshot: rows[0]!.id },
+        );
       } finally {
         await pool?.close();
       }

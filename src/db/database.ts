@@ -56,6 +56,13 @@ export interface Transaction extends Queryable {
 export interface TransactionOptions {
   readOnly?: boolean;
   isolation?: "read committed" | "repeatable read" | "serializable";
+  /**
+   * PostgreSQL only: start in a snapshot another open transaction exported with
+   * `SELECT pg_export_snapshot()` (use "repeatable read"), to read the same data on a second
+   * connection in parallel. Such a transaction may be opened inside the exporting one's callback;
+   * PGlite, with one connection, refuses.
+   */
+  snapshot?: string;
 }
 
 export interface Database extends Queryable {

@@ -17,6 +17,8 @@ import type { Connection, Driver } from "./driver.ts";
 /** The driver whose transaction callback is running, to catch `db` used where `tx` was meant. */
 const insideTransaction = new AsyncLocalStorage<{ driver: Driver; tx: Transaction }>();
 let cursorCount = 0;
+/** What pg_export_snapshot() returns, e.g. `00000003-0000001B-1`. */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i;
 
 function beginSql(options: TransactionOptions = {}): string {
   const parts = ["BEGIN"];
@@ -94,12 +96,18 @@ export function createDatabase(driver: Driver): Database {
     fn: (tx: Transaction) => Promise<T>,
     options?: TransactionOptions,
   ): Promise<T> {
-    notInsideTransaction();
+    if (options?.snapshot === undefined) notInsideTransaction();
+    else if (driver.engine !== "postgres" || !SNAPSHOT_ID.test(options.snapshot)) {
+      throw new Error("a shared snapshot needs PostgreSQL and an id from pg_export_snapshot()");
+    }
     const conn = await driver.connect();
     let healthy = false;
     try {
       await conn.query(beginSql(options), []);
       healthy = true;
+      // Before any query, as PostgreSQL requires; the id was checked above (no parameters here).
+      if (options?.snapshot !== undefined)
+        await conn.query(`SET TRANSACTION SNAPSHOT '${options.snapshot}'`, []);
       const tx = transactionOn(conn, driver.engine);
       markTransaction(tx, true);
       let value: T;

@@ -9,6 +9,19 @@ import {
   pgTimestampText,
 } from "./canonical.ts";
 
+/** The fields of the frozen test vectors. */
+const VECTOR = {
+  organizationId: "org_1",
+  seq: 1,
+  occurredAt: "2025-01-31T09:00:00.000Z",
+  actorType: "user",
+  actorId: "usr_1",
+  action: "organization.renamed",
+  targetType: "organization",
+  targetId: "org_1",
+  changes: canonicalJson({ name: { to: 'Ünïcode "Health"', from: "Old" } }),
+};
+
 describe("canonical encoding", () => {
   it("sorts keys at every depth, without whitespace, as RFC 8785 does", () => {
     assert.equal(
@@ -26,17 +39,7 @@ describe("canonical encoding", () => {
   });
 
   it("is frozen: this vector changes only with a new encoding version and a migration", () => {
-    const encoding = encodeEvent({
-      organizationId: "org_1",
-      seq: 1,
-      occurredAt: "2025-01-31T09:00:00.000Z",
-      actorType: "user",
-      actorId: "usr_1",
-      action: "organization.renamed",
-      targetType: "organization",
-      targetId: "org_1",
-      changes: canonicalJson({ name: { to: 'Ünïcode "Health"', from: "Old" } }),
-    });
+    const encoding = encodeEvent(VECTOR);
     assert.equal(
       encoding,
       '{"action":"organization.renamed","actor":{"id":"usr_1","type":"user"},"changes":{"name":{"from":"Old","to":"Ünïcode \\"Health\\""}},' +
@@ -57,17 +60,7 @@ describe("canonical encoding", () => {
   });
 
   it("is frozen in version 2 too: the fields' text joined by U+001F after a tag and the organization", () => {
-    const hash = eventHash(2, GENESIS_HASH, {
-      organizationId: "org_1",
-      seq: 1,
-      occurredAt: "2025-01-31T09:00:00.120Z",
-      actorType: "user",
-      actorId: "usr_1",
-      action: "organization.renamed",
-      targetType: "organization",
-      targetId: "org_1",
-      changes: canonicalJson({ name: { to: 'Ünïcode "Health"', from: "Old" } }),
-    });
+    const hash = eventHash(2, GENESIS_HASH, { ...VECTOR, occurredAt: "2025-01-31T09:00:00.120Z" });
     // Same as: printf 'steward-audit-v2\x1forg_1\x1f1\x1f2025-01-31 09:00:00.12+00\x1fuser\x1fusr_1\x1f
     // organization.renamed\x1forganization\x1forg_1\x1f{"name":{"from":"Old","to":"Ünïcode \\"Health\\""}}\x1f%s'
     // "$GENESIS" | sha256sum (one line)

@@ -152,17 +152,12 @@ export function encoderFor(organizationId: string) {
     `,"target":{"id":${quote(targetId)},"type":${known(targetType)}}}`;
 }
 
+/** The fields after the organization, in the order both encodings take them. */
+const inOrder = (f: EncodedFields) =>
+  [f.seq, f.occurredAt, f.actorType, f.actorId, f.action, f.targetType, f.targetId, f.changes] as const;
+
 export function encodeEvent(f: EncodedFields): string {
-  return encoderFor(f.organizationId)(
-    f.seq,
-    f.occurredAt,
-    f.actorType,
-    f.actorId,
-    f.action,
-    f.targetType,
-    f.targetId,
-    f.changes,
-  );
+  return encoderFor(f.organizationId)(...inOrder(f));
 }
 
 /** `crypto.hash` (Node 20.12+) skips the Hash object; older 20.x falls back to createHash. */
@@ -187,15 +182,6 @@ export function chainHashV2(organizationId: string, storedText: readonly string[
 /** The hash an event's fields get in a given encoding, `prevHash` being the previous event's. */
 export function eventHash(version: HashVersion, prevHash: string, f: EncodedFields): string {
   if (version === 1) return chainHash(prevHash, encodeEvent(f));
-  return chainHashV2(f.organizationId, [
-    String(f.seq),
-    pgTimestampText(f.occurredAt),
-    f.actorType,
-    f.actorId,
-    f.action,
-    f.targetType,
-    f.targetId,
-    f.changes,
-    prevHash,
-  ]);
+  const [seq, occurredAt, ...text] = inOrder(f);
+  return chainHashV2(f.organizationId, [String(seq), pgTimestampText(occurredAt), ...text, prevHash]);
 }

@@ -156,7 +156,9 @@ export interface PageDigest {
  * PostgreSQL only: recomputes the version 2 hash of every event with seq in (after, upTo] inside
  * the database (pg_catalog.sha256 over the same bytes canonical.ts hashes; `prefix` is
  * `v2Prefix(organizationId)`) and checks each links to the one before it, returning a summary
- * instead of the events. Any NULL counts as a failure; nothing here throws on altered data. The
+ * instead of the events. Any NULL counts as a failure, and nothing here throws on altered data
+ * (LIMIT 1: a seq may appear twice once its unique constraint is dropped; the count or the links
+ * then fail). The
  * caller still checks the seqs and the links between pages. Timestamps must be set to UTC
  * (`useUtcTimestamps`), as for `readChainPage`.
  */
@@ -175,8 +177,8 @@ export async function hashPageInDatabase(
               $4 || concat_ws(chr(31), seq, occurred_at, actor_type, actor_id, action, target_type, target_id,
                               changes, prev_hash), 'UTF8')), 'hex'), false)), false) AS hashed,
             coalesce(bool_and(coalesce(prev_hash = link, link IS NULL AND prev_hash IS NOT NULL)), false) AS linked,
-            (SELECT prev_hash FROM audit_events WHERE organization_id = $1 AND seq = $2 + 1) AS "firstPrevHash",
-            (SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = $3) AS "lastHash"
+            (SELECT prev_hash FROM audit_events WHERE organization_id = $1 AND seq = $2 + 1 LIMIT 1) AS "firstPrevHash",
+            (SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = $3 LIMIT 1) AS "lastHash"
        FROM (SELECT *, lag(hash) OVER (ORDER BY seq) AS link
                FROM audit_events WHERE organization_id = $1 AND seq > $2 AND seq <= $3) AS page`,
     [organizationId, after, upTo, prefix],

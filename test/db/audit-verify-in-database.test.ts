@@ -109,6 +109,39 @@ forEachDatabase("audit pages hashed in the database", (t) => {
     }
   });
 
+  it("stops, without failing, at a seq stored twice once its unique constraint is gone", async () => {
+    if (t.engine === "pglite") return;
+    const org = await createOrganization(t.db);
+    await acknowledge(t.db, org.id, 9);
+    const constraint = "audit_events_organization_id_seq_key";
+    await tamper(t.db, `ALTER TABLE audit_events DROP CONSTRAINT ${constraint}`);
+    try {
+      // A copy of event 6, the last of the second page, beside the original.
+      await tamper(
+        t.db,
+        `INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, target_type,
+                                   target_id, changes, prev_hash, hash, hash_version)
+         SELECT organization_id, seq, occurred_at, actor_type, actor_id, action, target_type, target_id, changes,
+                prev_hash, hash, hash_version FROM audit_events WHERE organization_id = $1 AND seq = 6`,
+        [org.id],
+      );
+      assert.deepEqual(await confirm(t.db, org.id, 2), {
+        expected: 4,
+        prevHash: (await eventRow(t.db, org.id, 3)).hash,
+      });
+      await tamper(
+        t.db,
+        "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events WHERE organization_id = $1)",
+        [org.id],
+      );
+    } finally {
+      await tamper(
+        t.db,
+        `ALTER TABLE audit_events ADD CONSTRAINT ${constraint} UNIQUE (organization_id, seq)`,
+      );
+    }
+  });
+
   it("leaves version 1 events and events below seq 1 to reading", async () => {
     if (t.engine === "pglite") return;
     const org = await createOrganization(t.db);

@@ -190,7 +190,14 @@ async function verifyOne(
  */
 export async function verifyAuditChain(
   db: Database,
-  options: { organizationId?: string } = {},
+  options: {
+    organizationId?: string | undefined;
+    /**
+     * false: hash every event in this process, even on PostgreSQL, so the result rests on the
+     * stored rows alone and not on the server's own functions (verify-in-database.ts). Slower.
+     */
+    hashInDatabase?: boolean;
+  } = {},
 ): Promise<VerifyResult> {
   return db.transaction(
     async (tx) => {
@@ -204,7 +211,10 @@ export async function verifyAuditChain(
       }
       // On PostgreSQL long chains are first hashed in the database, on this connection and a
       // second one in the same snapshot; otherwise one pool of threads serves every long chain.
-      const inDatabase = db.engine === "postgres" && heads.some((head) => head.seq >= tuning.databaseFrom);
+      const inDatabase =
+        options.hashInDatabase !== false &&
+        db.engine === "postgres" &&
+        heads.some((head) => head.seq >= tuning.databaseFrom);
       const pool =
         !inDatabase && heads.some((head) => head.seq >= tuning.threadsFrom)
           ? await startPagePool(tuning.threads)

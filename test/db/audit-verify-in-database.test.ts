@@ -6,8 +6,10 @@
 import { strict as assert } from "node:assert";
 import { it } from "node:test";
 import { chainHeadOf, useUtcTimestamps } from "../../src/audit/audit.repo.ts";
+import { verifyAuditChain } from "../../src/audit/index.ts";
+import { setVerifyTuning } from "../../src/audit/verify.ts";
 import { confirmInDatabase } from "../../src/audit/verify-in-database.ts";
-import type { Database } from "../../src/db/index.ts";
+import type { Database, TransactionOptions } from "../../src/db/index.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { acknowledge, createOrganization, eventRow, tamper } from "./fixtures.ts";
 
@@ -106,6 +108,33 @@ forEachDatabase("audit pages hashed in the database", (t) => {
       const result = await confirm(t.db, org.id, 2);
       assert.equal(result.expected, expected, `event ${seq} rehashed`);
       assert.equal(result.prevHash, (await eventRow(t.db, org.id, expected - 1)).hash);
+    }
+  });
+
+  it("leaves every event to the client when asked (--client-hashing): no second connection", async () => {
+    const org = await createOrganization(t.db);
+    await acknowledge(t.db, org.id, 9);
+    const opened: (TransactionOptions | undefined)[] = [];
+    const watched: Database = {
+      ...t.db,
+      transaction: (fn, options) => {
+        opened.push(options);
+        return t.db.transaction(fn, options);
+      },
+    };
+    const restore = setVerifyTuning({ databaseFrom: 0, pageSize: 3 });
+    try {
+      const intact = { ok: true, count: 10, organizations: 1 };
+      assert.deepEqual(
+        await verifyAuditChain(watched, { organizationId: org.id, hashInDatabase: false }),
+        intact,
+      );
+      assert.equal(opened.filter((options) => options?.snapshot).length, 0);
+      assert.deepEqual(await verifyAuditChain(watched, { organizationId: org.id }), intact);
+      // PostgreSQL hashes in the database by default, on a second connection; PGlite never does.
+      assert.equal(opened.filter((options) => options?.snapshot).length, t.engine === "postgres" ? 1 : 0);
+    } finally {
+      restore();
     }
   });
 

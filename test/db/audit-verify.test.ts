@@ -15,14 +15,14 @@ import { forEachDatabase } from "../support/databases.ts";
 import { acknowledge, createOrganization, eventRow, tamper, uniqueSlug } from "./fixtures.ts";
 
 /** The CLI handler on the suite's database: exit code and what it printed. */
-async function cli(db: Database, org?: string) {
+async function cli(db: Database, org?: string, clientHashing = false) {
   const out: string[] = [];
   const io: CliIo = {
     out: (text) => out.push(text),
     err: (text) => out.push(text),
     readStdin: () => Promise.resolve(""),
   };
-  const code = await auditVerify(db, { org }, io);
+  const code = await auditVerify(db, { org, "client-hashing": clientHashing }, io);
   return { code, out: out.join("\n") };
 }
 
@@ -132,10 +132,12 @@ for (const { name, tuning } of tunings)
       });
       const all = await verifyAuditChain(t.db);
       assert.equal(all.ok, true);
-      assert.deepEqual(await cli(t.db, org.slug), {
-        code: 0,
-        out: "audit trail intact: 10 events in 1 organization",
-      });
+      for (const clientHashing of [false, true]) {
+        assert.deepEqual(await cli(t.db, org.slug, clientHashing), {
+          code: 0,
+          out: "audit trail intact: 10 events in 1 organization",
+        });
+      }
       assert.match((await cli(t.db)).out, /^audit trail intact: \d+ events in \d+ organizations?$/);
     });
 

@@ -35,6 +35,11 @@ describe("steward audit verify --data DIR (embedded database)", () => {
       (await steward("audit", "verify", "--org", "acme", "--data", dataDir)).out,
       "audit trail intact: 5 events in 1 organization",
     );
+    // Accepted on both engines; on PGlite every event is hashed in the process anyway.
+    assert.equal(
+      (await steward("audit", "verify", "--client-hashing", "--data", dataDir)).out,
+      "audit trail intact: 10 events in 2 organizations",
+    );
   });
 
   it("exits 2 for an unknown organization, a directory without a database, or a database in use", async () => {

@@ -103,7 +103,7 @@ async function* checkedByPool(
 
 /**
  * Verifies one chain by reading its events, from `start` on (the beginning unless PostgreSQL
- * confirmed a part already).
+ * confirmed a part already), with the pool's workers when given one.
  */
 async function verifyOne(
   tx: Transaction,
@@ -119,7 +119,7 @@ async function verifyOne(
   let broken: TextRow | null = null;
   const fast = pageChecker(organizationId, head.seq, prevHash);
   const pages = chainPages(tx, organizationId, tuning.pageSize, expected > 1 ? expected - 1 : undefined);
-  const checked = pool && head.seq >= tuning.threadsFrom ? checkedByPool(pages, pool, head) : inThread(pages);
+  const checked = pool ? checkedByPool(pages, pool, head) : inThread(pages);
   scan: for await (const { page, alone } of checked) {
     let at = 0;
     // A worker's confirmations count when its page continues the chain where it stands.
@@ -210,15 +210,16 @@ export async function verifyAuditChain(
         heads = [head];
       }
       // On PostgreSQL long chains are first hashed in the database, on this connection and a
-      // second one in the same snapshot; otherwise one pool of threads serves every long chain.
+      // second one in the same snapshot. What is left to read (all of it on PGlite; a version 1
+      // trail, or the rest after a break, on PostgreSQL) is checked by one pool of worker threads
+      // when it is long, started the first time it is needed.
       const inDatabase =
         options.hashInDatabase !== false &&
         db.engine === "postgres" &&
         heads.some((head) => head.seq >= tuning.databaseFrom);
-      const pool =
-        !inDatabase && heads.some((head) => head.seq >= tuning.threadsFrom)
-          ? await startPagePool(tuning.threads)
-          : null;
+      let pool = null as Promise<PagePool | null> | null;
+      const poolFor = (events: number) =>
+        events >= tuning.threadsFrom ? (pool ??= startPagePool(tuning.threads)) : null;
       const verifyAll = async (readers: Transaction[]): Promise<VerifyResult> => {
         let count = 0;
         for (const head of heads) {
@@ -226,7 +227,8 @@ export async function verifyAuditChain(
             readers.length > 0 && head.seq >= tuning.databaseFrom
               ? await confirmInDatabase(readers, head, tuning.pageSize)
               : undefined;
-          const result = await verifyOne(tx, head, pool, start);
+          const unread = head.seq - (start?.expected ?? 1) + 1;
+          const result = await verifyOne(tx, head, await poolFor(unread), start);
           if (!result.ok) return result;
           count += result.count;
         }
@@ -243,7 +245,7 @@ export async function verifyAuditChain(
           { readOnly: true, isolation: "repeatable read", snapshot: rows[0]!.id },
         );
       } finally {
-        await pool?.close();
+        await (await pool)?.close();
       }
     },
     { readOnly: true, isolation: "repeatable read" },

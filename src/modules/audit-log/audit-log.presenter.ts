@@ -12,5 +12,6 @@ export function presentAuditEvent(row: AuditEventRow): AuditEventView {
     changes: row.changes,
     prevHash: row.prevHash,
     hash: row.hash,
+    hashVersion: row.hashVersion,
   };
 }

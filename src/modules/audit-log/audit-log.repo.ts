@@ -48,6 +48,7 @@ export interface AuditEventRow {
   changes: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  hashVersion: number;
 }
 
 /** One page, newest first: at most `limit` events with seq below `before`. */
@@ -65,7 +66,7 @@ export async function listAuditEvents(
     `SELECT coalesce(json_agg(x ORDER BY x.seq DESC), '[]') AS page FROM (
        SELECT e.seq, ${OCCURRED_AT} AS "occurredAt", e.actor_type AS "actorType", e.actor_id AS "actorId",
               u.display_name AS "actorName", e.action, e.target_type AS "targetType", e.target_id AS "targetId",
-              e.changes, e.prev_hash AS "prevHash", e.hash
+              e.changes, e.prev_hash AS "prevHash", e.hash, e.hash_version AS "hashVersion"
          FROM audit_events e LEFT JOIN users u ON e.actor_type = 'user' AND u.id = e.actor_id
         WHERE ${sql} ORDER BY e.seq DESC LIMIT $${params.length}) x`,
     params,

@@ -89,6 +89,11 @@ forEachDatabase("audit-trail API", (context) => {
       displayName: "Test owner",
     });
     assert.equal(saved.events[0]!.occurredAt, "2026-03-02T09:00:00.000Z");
+    assert.equal(
+      saved.events[0]!.hashVersion,
+      2,
+      "the encoding its hash covers, for API clients that check it",
+    );
     const target = saved.events[0]!.target;
     assert.equal((await get(`?targetType=profile-version&targetId=${target.id}`)).events.length, 1);
     const byMember = await get(`?actorId=${server.members["workforce-member"].id}`);

@@ -62,6 +62,10 @@ export const AuditEventView = z.object({
   changes: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),
+  hashVersion: z
+    .number()
+    .int()
+    .describe("Which encoding the hash covers: 1 or 2 (docs/ARCHITECTURE.md, Hash encodings)."),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 

@@ -19,6 +19,7 @@ interface Page {
     action: string;
     target: { type: string; id: string };
     changes: Record<string, unknown>;
+    hashVersion: number;
   }[];
   nextBefore: number | null;
 }

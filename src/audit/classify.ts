@@ -40,7 +40,8 @@ export async function classifyBreak(tx: Transaction, ctx: BreakContext): Promise
   const { head, expected, prevHash, row } = ctx;
   const orgId = head.organizationId;
   const seq = Number(row[1]);
-  const [id, , , , , , , , , rowPrevHash, hash] = row as string[];
+  // Cells of a packed record (readChainPage): id first, prev_hash and hash tenth and eleventh.
+  const [id, rowPrevHash, hash] = [row[0], row[9], row[10]] as string[];
   const at = (problem: AuditProblem, detail: string): Break => ({ seq, eventId: id!, problem, detail });
   const previous = (problem: AuditProblem, detail: string): Break => ({
     seq: expected - 1,

@@ -11,8 +11,8 @@
  *
  * What it trusts beyond the stored rows: the database's own sha256, convert_to and text output.
  * Whoever can replace those can also rewrite the whole chain, which verification cannot see
- * either way (docs/ARCHITECTURE.md); `steward audit verify` on PGlite, or reading with
- * `setVerifyTuning({ databaseFrom: Infinity })`, hashes every event in this process.
+ * either way (docs/ARCHITECTURE.md). `steward audit verify --client-hashing`
+ * (`verifyAuditChain(db, { hashInDatabase: false })`) hashes every event in the process instead.
  */
 import type { Transaction } from "../db/index.ts";
 import { hashPageInDatabase, hasEventsBeforeFirst, type ChainHead, type PageDigest } from "./audit.repo.ts";

@@ -6,6 +6,7 @@ import {
   HASH_VERSION,
   verifyAuditChain,
   type HashVersion,
+  type VerifyResult,
 } from "../../src/audit/index.ts";
 import { setVerifyTuning } from "../../src/audit/verify.ts";
 import { auditVerify } from "../../src/cli/audit-verify.ts";
@@ -25,6 +26,9 @@ async function cli(db: Database, org?: string, clientHashing = false) {
   const code = await auditVerify(db, { org, "client-hashing": clientHashing }, io);
   return { code, out: out.join("\n") };
 }
+
+/** Where and how a verification found the chain broken (null when intact): seq, event id, problem. */
+const brokenAt = (result: VerifyResult) => (result.ok ? null : [result.seq, result.eventId, result.problem]);
 
 /** A fresh organization with 10 events (seq 1-10). */
 async function chain(db: Database) {
@@ -166,11 +170,7 @@ for (const { name, tuning } of tunings)
       const second = await eventRow(t.db, org.id, 2);
       await tamper(t.db, "UPDATE audit_events SET target_id = 'pv_other' WHERE id = $1", [second.id]);
       const altered = await verifyAuditChain(t.db, { organizationId: org.id });
-      assert.deepEqual(altered.ok ? null : [altered.seq, altered.eventId, altered.problem], [
-        2,
-        String(second.id),
-        "altered",
-      ]);
+      assert.deepEqual(brokenAt(altered), [2, String(second.id), "altered"]);
     });
 
     it("refuses updates and deletes through plain SQL (append-only)", async () => {
@@ -284,11 +284,7 @@ for (const { name, tuning } of tunings)
         });
         await tamper(t.db, `UPDATE audit_events SET hash = $2 WHERE id = $1`, [target.id, rehash]);
         const result = await verifyAuditChain(t.db, { organizationId: org.id });
-        assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-          altered,
-          String(target.id),
-          "altered",
-        ]);
+        assert.deepEqual(brokenAt(result), [altered, String(target.id), "altered"]);
       });
 
     it("catches an inserted event, forged with a valid hash at the end of the chain", async () => {
@@ -297,11 +293,7 @@ for (const { name, tuning } of tunings)
       await tamper(t.db, INSERT, forged(org.id, 11, last.hash));
       const forgedRow = await eventRow(t.db, org.id, 11);
       const result = await verifyAuditChain(t.db, { organizationId: org.id });
-      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-        11,
-        String(forgedRow.id),
-        "inserted",
-      ]);
+      assert.deepEqual(brokenAt(result), [11, String(forgedRow.id), "inserted"]);
       const printed = await cli(t.db, org.slug);
       assert.equal(printed.code, 1);
       assert.match(printed.out, new RegExp(`at event seq 11 \\(id ${forgedRow.id}\\): inserted`));
@@ -320,11 +312,7 @@ for (const { name, tuning } of tunings)
       await tamper(t.db, INSERT, forged(org.id, 7, before.hash));
       const forgedRow = await eventRow(t.db, org.id, 7);
       const result = await verifyAuditChain(t.db, { organizationId: org.id });
-      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-        7,
-        String(forgedRow.id),
-        "inserted",
-      ]);
+      assert.deepEqual(brokenAt(result), [7, String(forgedRow.id), "inserted"]);
     });
 
     it("catches a deleted event in the middle", async () => {
@@ -353,7 +341,7 @@ for (const { name, tuning } of tunings)
       const org = await chain(t.db);
       await tamper(t.db, "DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 9", [org.id]);
       const result = await verifyAuditChain(t.db, { organizationId: org.id });
-      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [9, null, "deleted"]);
+      assert.deepEqual(brokenAt(result), [9, null, "deleted"]);
       assert.match(
         (await cli(t.db, org.slug)).out,
         /at event seq 9 \(id missing\): deleted \(events 9 to 10 at the end/,
@@ -387,11 +375,7 @@ for (const { name, tuning } of tunings)
         ]);
       }
       const result = await verifyAuditChain(t.db, { organizationId: org.id });
-      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-        5,
-        String(moved.id),
-        "deleted",
-      ]);
+      assert.deepEqual(brokenAt(result), [5, String(moved.id), "deleted"]);
     });
 
     it("catches two events swapped (reordered)", async () => {
@@ -422,11 +406,7 @@ for (const { name, tuning } of tunings)
       const result = await verifyAuditChain(t.db, { organizationId: other.id });
       assert.deepEqual(result.ok ? null : [result.seq, result.problem], [11, "inserted"]);
       const source = await verifyAuditChain(t.db, { organizationId: org.id });
-      assert.deepEqual(source.ok ? null : [source.seq, source.eventId, source.problem], [
-        10,
-        null,
-        "deleted",
-      ]);
+      assert.deepEqual(brokenAt(source), [10, null, "deleted"]);
     });
 
     it("catches an event forged far beyond the chain, and a field holding a separator character", async () => {
@@ -439,11 +419,7 @@ for (const { name, tuning } of tunings)
       const target = await eventRow(t.db, other.id, 2);
       await tamper(t.db, "UPDATE audit_events SET actor_id = E'usr\\x1fforged' WHERE id = $1", [target.id]);
       const result = await verifyAuditChain(t.db, { organizationId: other.id });
-      assert.deepEqual(result.ok ? null : [result.seq, result.eventId, result.problem], [
-        2,
-        String(target.id),
-        "altered",
-      ]);
+      assert.deepEqual(brokenAt(result), [2, String(target.id), "altered"]);
     });
 
     it("answers an unknown organization slug with exit 2", async () => {

@@ -72,6 +72,50 @@ forEachDatabase("startScheduler", (context) => {
     assert.equal(reads, readsAtStop, "no tick after stop");
   });
 
+  it("runs in one process at a time; another takes over when it stops", async () => {
+    const server = await publishedOrganization(context.db);
+    server.clock.setTo("2026-03-20T17:00:00Z");
+    const deps = { db: context.db, clock: server.clock, mailer: smtp.mailer(), baseUrl };
+    const logsA: string[] = [];
+    const logsB: string[] = [];
+    // Two processes serving one database, started together.
+    const stopA = startScheduler(deps, { intervalMs: 5, firstTickMs: 0, log: (l) => logsA.push(l) });
+    const stopB = startScheduler(deps, { intervalMs: 5, firstTickMs: 0, log: (l) => logsB.push(l) });
+    try {
+      const standingBy = (logs: string[]) =>
+        logs.includes("scheduler: another process runs the schedule; this one stands by");
+      await until(() => standingBy(logsA) || standingBy(logsB), "one process to stand by");
+      await until(() => digestSent(server), "the first tick");
+      // Let several ticks of each pass: the work is still done once.
+      await sleep(200);
+      const [runner, stopRunner, waiter, stopWaiter, waiterLogs] = standingBy(logsA)
+        ? ["B", stopB, "A", stopA, logsA]
+        : ["A", stopA, "B", stopB, logsB];
+      const mail = mailOf(server);
+      const officer = server.members["security-officer"].email;
+      assert.equal(mail.filter((m) => m.to[0] === officer && !m.subject.includes("digest")).length, 1);
+      assert.equal(mail.filter((m) => /weekly compliance digest/.test(m.subject)).length, 3);
+      assert.ok(!standingBy(runner === "A" ? logsA : logsB), `${runner} ran every tick`);
+      // The runner stops and gives the lease up; the other takes over on its next tick.
+      await stopRunner();
+      await until(
+        () => waiterLogs.includes("scheduler: this process now runs the schedule"),
+        `${waiter} to take over`,
+      );
+      server.clock.setTo("2026-03-27T17:00:00Z"); // a week later: the next digest comes from the new runner
+      await until(
+        () => mailOf(server).filter((m) => /digest, 2026-W13/.test(m.subject)).length === 3,
+        "the next digest",
+      );
+      await stopWaiter();
+      const { rows } = await context.db.query("SELECT holder FROM scheduler_lease");
+      assert.deepEqual(rows, [], "both gave the lease up");
+    } finally {
+      // Stopping twice is harmless; this only matters when an assertion failed midway.
+      await Promise.all([stopA(), stopB()]);
+    }
+  });
+
   it("writes an organization's periods once per local day", async () => {
     const server = await publishedOrganization(context.db);
     const orgId = server.organization.id;

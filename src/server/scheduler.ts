@@ -4,7 +4,8 @@
  * (materializeOccurrences, in its own transaction), then mail due reminders and the weekly
  * digests. A failing organization or mail server is logged (ids and error kinds only, never
  * contents) and the others go on. A tick starts only after the previous one ended, so ticks never
- * overlap; run one scheduler per database (STEWARD_SCHEDULER_MINUTES=0 on the other processes).
+ * overlap. Several processes may serve one database: only the one holding the scheduler lease ticks
+ * (scheduler-lease.ts), and another takes over when it stops or dies.
  */
 import type { Database } from "../db/index.ts";
 import { localDateOf } from "../obligations/deadlines.ts";
@@ -14,6 +15,7 @@ import { failureReason, type MailRun } from "../modules/reminders/mail-run.ts";
 import { sendDueReminders } from "../modules/reminders/reminders.service.ts";
 import { unsafeListActiveOrganizations } from "../modules/reminders/reminders.repo.ts";
 import type { Clock, Mailer } from "./deps.ts";
+import { claimSchedulerLease, newLeaseHolder, releaseSchedulerLease } from "./scheduler-lease.ts";
 
 export interface SchedulerDeps {
   db: Database;
@@ -30,6 +32,11 @@ export interface SchedulerOptions {
   firstTickMs?: number;
   /** Where problems are reported, one line each; standard error by default. */
   log?: (line: string) => void;
+  /**
+   * How long a claim on the scheduler lease lasts: how long the other processes wait before taking
+   * over from one that died. Default: two intervals plus ten minutes, well beyond one tick.
+   */
+  leaseMs?: number;
 }
 
 export interface TickResult {
@@ -86,7 +93,7 @@ export async function runSchedulerTick(
       log(`scheduler: writing new occurrences failed for ${org.id}: ${failureReason(error)}`);
     }
   }
-  const mail = { db, mailer: deps.mailer, baseUrl: deps.baseUrl };
+  const mail = { db, mailer: deps.mailer, baseUrl: deps.baseUrl, organizations };
   const reminders = await sendDueReminders({ ...mail, now: clock.now() });
   logFailures(log, "reminders", reminders);
   const digests = await sendWeeklyDigests({ ...mail, now: clock.now() });
@@ -103,6 +110,10 @@ export async function runSchedulerTick(
  */
 export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): () => Promise<void> {
   const log = options.log ?? silent;
+  const leaseMs = options.leaseMs ?? 2 * options.intervalMs + 10 * 60_000;
+  const holder = newLeaseHolder();
+  // Logged on change only: a lone process that always holds the lease says nothing.
+  let standingBy = false;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -120,7 +131,16 @@ export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): 
   };
   const tick = async () => {
     try {
-      await runSchedulerTick(deps, log, writtenFor);
+      const held = await claimSchedulerLease(deps.db, { holder, now: deps.clock.now(), leaseMs });
+      if (held === standingBy) {
+        log(
+          held
+            ? "scheduler: this process now runs the schedule"
+            : "scheduler: another process runs the schedule; this one stands by",
+        );
+        standingBy = !held;
+      }
+      if (held) await runSchedulerTick(deps, log, writtenFor);
     } catch (error) {
       log(`scheduler: tick failed: ${failureReason(error)}`);
     }
@@ -131,5 +151,11 @@ export function startScheduler(deps: SchedulerDeps, options: SchedulerOptions): 
     if (timer) clearTimeout(timer);
     timer = null;
     await running;
+    try {
+      await releaseSchedulerLease(deps.db, holder);
+    } catch (error) {
+      // The lease then expires on its own; another process takes over a little later.
+      log(`scheduler: giving up the lease failed: ${failureReason(error)}`);
+    }
   };
 }

@@ -6,21 +6,13 @@
  * it does not get a second copy: retrying would mail the others again.
  */
 import { recordEvent } from "../../audit/index.ts";
-import type { Database } from "../../db/index.ts";
-import type { Mailer } from "../../server/deps.ts";
 import { digestMessage } from "./digest-email.ts";
 import { countWork, digestSent, listDigestItems, listOfficers, recordDigest } from "./digest.repo.ts";
 import { digestWeek } from "./digest-week.ts";
-import { failureReason, type MailRun } from "./mail-run.ts";
+import { failureReason, type MailPassOptions, type MailRun } from "./mail-run.ts";
 import { unsafeListActiveOrganizations, type ActiveOrganization } from "./reminders.repo.ts";
 
-export interface SendDigestsOptions {
-  db: Database;
-  mailer: Mailer;
-  now: Date;
-  /** The public address of the app, for the link. */
-  baseUrl: string;
-}
+export type SendDigestsOptions = MailPassOptions;
 
 async function digestOrganization(options: SendDigestsOptions, org: ActiveOrganization, run: MailRun) {
   const { db, now } = options;
@@ -82,7 +74,7 @@ async function digestOrganization(options: SendDigestsOptions, org: ActiveOrgani
 /** One pass over every organization with published policies; one organization's failure spares the rest. */
 export async function sendWeeklyDigests(options: SendDigestsOptions): Promise<MailRun> {
   const run: MailRun = { emailsSent: 0, failures: [] };
-  for (const org of await unsafeListActiveOrganizations(options.db)) {
+  for (const org of options.organizations ?? (await unsafeListActiveOrganizations(options.db))) {
     try {
       await digestOrganization(options, org, run);
     } catch (error) {

@@ -1,4 +1,17 @@
-/** What one reminder or digest pass did, in terms safe to log: counts, ids and error kinds. */
+/** What one reminder or digest pass needs, and what it did in terms safe to log: counts, ids and error kinds. */
+import type { Database } from "../../db/index.ts";
+import type { Mailer } from "../../server/deps.ts";
+import type { ActiveOrganization } from "./reminders.repo.ts";
+
+export interface MailPassOptions {
+  db: Database;
+  mailer: Mailer;
+  now: Date;
+  /** The public address of the app, for links in the messages. */
+  baseUrl: string;
+  /** The organizations to visit, when the caller has just listed them; else they are listed here. */
+  organizations?: ActiveOrganization[];
+}
 
 export interface MailFailure {
   organizationId: string;

@@ -4,11 +4,9 @@
  * member. A reminder is recorded only once its email was accepted by the mail server, so a failed
  * send is tried again on the next pass and a sent one never twice.
  */
-import type { Database } from "../../db/index.ts";
-import type { Mailer } from "../../server/deps.ts";
 import { owesWork } from "../../obligations/owners.ts";
 import { assigneeOf } from "./assignment.ts";
-import { failureReason, type MailRun } from "./mail-run.ts";
+import { failureReason, type MailPassOptions, type MailRun } from "./mail-run.ts";
 import { reminderMessage } from "./reminder-email.ts";
 import {
   listMembers,
@@ -19,13 +17,7 @@ import {
   type ReminderCandidate,
 } from "./reminders.repo.ts";
 
-export interface SendRemindersOptions {
-  db: Database;
-  mailer: Mailer;
-  now: Date;
-  /** The public address of the app, for the inbox link. */
-  baseUrl: string;
-}
+export type SendRemindersOptions = MailPassOptions;
 
 const alreadyReminded = (c: ReminderCandidate, userId: string) =>
   c.reminded.some(([user, stage]) => user === userId && stage === c.stage);
@@ -70,7 +62,7 @@ async function remindOrganization(
 /** One pass over every organization with published policies; one organization's failure spares the rest. */
 export async function sendDueReminders(options: SendRemindersOptions): Promise<MailRun> {
   const run: MailRun = { emailsSent: 0, failures: [] };
-  for (const org of await unsafeListActiveOrganizations(options.db)) {
+  for (const org of options.organizations ?? (await unsafeListActiveOrganizations(options.db))) {
     try {
       await remindOrganization(options, org, run);
     } catch (error) {

@@ -9,6 +9,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { resolveSession, sessionCookie, type AuthContext } from "../auth/session.ts";
+import { createOutboxRunner } from "../modules/outbox/outbox.service.ts";
 import type { AppDeps } from "./deps.ts";
 import { AppError, type FieldError } from "./errors.ts";
 import { readMultipart } from "./multipart.ts";
@@ -108,6 +109,9 @@ function register(app: FastifyInstance, deps: AppDeps, route: AnyRoute, cache: R
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
+  const outbox = (deps.outbox ??= createOutboxRunner(deps));
+  // Mail a request queued is sent before the database behind it closes.
+  app.addHook("onClose", () => outbox.idle());
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   // Multipart routes read their parts themselves, with their own limits (readMultipart).

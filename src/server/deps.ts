@@ -2,6 +2,7 @@
 import type { KnownAccess } from "../auth/session.ts";
 import type { Database } from "../db/index.ts";
 import type { EvidenceKeyRing } from "../evidence/keyring.ts";
+import type { OutboxRunner } from "../modules/outbox/outbox.service.ts";
 import type { ResponseCacheOptions } from "./response-cache.ts";
 
 /** The time source; tests use a controlled clock for idle logoff, lockout and deadlines. */
@@ -46,4 +47,9 @@ export interface AppDeps {
   evidenceKeys?: EvidenceKeyRing | null;
   /** Size and lifetime of kept read answers (response-cache.ts); defaults when absent. */
   responseCache?: ResponseCacheOptions;
+  /**
+   * Sends queued email once a request has committed it; buildApp creates one over `db`, `mailer`
+   * and `clock` when absent, and closing the app waits for it.
+   */
+  outbox?: OutboxRunner;
 }

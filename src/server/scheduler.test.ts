@@ -12,6 +12,7 @@ import { occurrencesOf, publishedOrganization } from "../../test/support/obligat
 import type { TestServer } from "../../test/support/server.ts";
 import { startTestSmtp, type TestSmtp } from "../../test/support/smtp.ts";
 import type { Clock, Mailer } from "./deps.ts";
+import { enqueueEmails } from "../modules/outbox/outbox.repo.ts";
 import { runSchedulerTick, startScheduler } from "./scheduler.ts";
 
 const baseUrl = "https://steward.test";
@@ -114,6 +115,30 @@ forEachDatabase("startScheduler", (context) => {
       // Stopping twice is harmless; this only matters when an assertion failed midway.
       await Promise.all([stopA(), stopB()]);
     }
+  });
+
+  it("sends the queued email that is due", async () => {
+    const server = await publishedOrganization(context.db);
+    const to = `queued@${server.organization.slug}.example`;
+    await context.db.transaction((tx) =>
+      enqueueEmails(tx, {
+        organizationId: server.organization.id,
+        purpose: "test",
+        messages: [{ to, subject: "Queued notice", text: "Sent by the scheduler." }],
+        now: server.clock.now(),
+      }),
+    );
+    const result = await runSchedulerTick({
+      db: context.db,
+      clock: server.clock,
+      mailer: smtp.mailer(),
+      baseUrl,
+    });
+    assert.equal(result.emailsDelivered, 1);
+    assert.deepEqual(
+      smtp.received.filter((m) => m.to[0] === to).map((m) => m.subject),
+      ["Queued notice"],
+    );
   });
 
   it("writes an organization's periods once per local day", async () => {

@@ -1,8 +1,8 @@
 /**
  * The background pass that keeps the schedule moving while the server runs. Each tick, for every
  * organization with published policies: write the recurring periods that time has brought
- * (materializeOccurrences, in its own transaction), then mail due reminders and the weekly
- * digests. A failing organization or mail server is logged (ids and error kinds only, never
+ * (materializeOccurrences, in its own transaction), then send the queued email that is due (outbox:
+ * retries, and what a stopped process left), the due reminders and the weekly digests. A failing organization or mail server is logged (ids and error kinds only, never
  * contents) and the others go on. A tick starts only after the previous one ended, so ticks never
  * overlap. Several processes may serve one database: only the one holding the scheduler lease ticks
  * (scheduler-lease.ts), and another takes over when it stops or dies.
@@ -10,6 +10,7 @@
 import type { Database } from "../db/index.ts";
 import { localDateOf } from "../obligations/deadlines.ts";
 import { materializeOccurrences } from "../modules/obligations/recompute.service.ts";
+import { deliverOutbox, describeOutboxFailures } from "../modules/outbox/outbox.service.ts";
 import { sendWeeklyDigests } from "../modules/reminders/digest.service.ts";
 import { failureReason, type MailRun } from "../modules/reminders/mail-run.ts";
 import { sendDueReminders } from "../modules/reminders/reminders.service.ts";
@@ -42,6 +43,8 @@ export interface SchedulerOptions {
 export interface TickResult {
   organizations: number;
   occurrencesAdded: number;
+  /** Queued email sent (modules/outbox). */
+  emailsDelivered: number;
   remindersSent: number;
   digestsSent: number;
   problems: number;
@@ -73,6 +76,7 @@ export async function runSchedulerTick(
   const result: TickResult = {
     organizations: 0,
     occurrencesAdded: 0,
+    emailsDelivered: 0,
     remindersSent: 0,
     digestsSent: 0,
     problems: 0,
@@ -92,6 +96,15 @@ export async function runSchedulerTick(
       result.problems += 1;
       log(`scheduler: writing new occurrences failed for ${org.id}: ${failureReason(error)}`);
     }
+  }
+  try {
+    const outbox = await deliverOutbox(deps);
+    for (const line of describeOutboxFailures(outbox)) log(`scheduler: ${line}`);
+    result.emailsDelivered = outbox.emailsSent;
+    result.problems += outbox.failures.length;
+  } catch (error) {
+    result.problems += 1;
+    log(`scheduler: sending queued email failed: ${failureReason(error)}`);
   }
   const mail = { db, mailer: deps.mailer, baseUrl: deps.baseUrl, organizations };
   const reminders = await sendDueReminders({ ...mail, now: clock.now() });

@@ -9,6 +9,7 @@ import { config } from "../config.ts";
 import { openDatabase } from "../db/index.ts";
 import { resolveEvidenceKeys } from "../evidence/keyring.ts";
 import { mailerFromConfig } from "../mail/mailer.ts";
+import { createOutboxRunner } from "../modules/outbox/outbox.service.ts";
 import { securitySettingsFor } from "../modules/identity/security-settings.ts";
 import { unsafeAnyOrganization } from "../modules/setup/setup.repo.ts";
 import { packageRoot } from "../paths.ts";
@@ -62,10 +63,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       create: true,
     });
     const webDist = join(packageRoot(), "web", "dist");
+    const mailer = options.mailer ?? mailerFromConfig();
     const deps: AppDeps = {
       db,
       clock: systemClock,
-      mailer: options.mailer ?? mailerFromConfig(),
+      mailer,
+      // Failures of mail sent after a request go to the same stream as the scheduler's.
+      outbox: createOutboxRunner({ db, clock: systemClock, mailer }, options.log),
       secureCookies: true,
       securitySettings: securitySettingsFor(db),
       webRoot: existsSync(join(webDist, "index.html")) ? webDist : null,

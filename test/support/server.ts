@@ -37,6 +37,8 @@ export interface TestServer {
   app: FastifyInstance;
   clock: ManualClock;
   sent: { to: string; subject: string; text: string }[];
+  /** Resolves once the mail that requests queued has been sent (the outbox runs after the answer). */
+  mailDelivered(): Promise<void>;
   organization: { id: string; slug: string };
   members: Record<Role, { id: string; email: string }>;
   anonymous: Client;
@@ -122,6 +124,7 @@ export async function startTestServer(db: Database, overrides: Partial<AppDeps> 
     app,
     clock,
     sent,
+    mailDelivered: () => deps.outbox!.idle(),
     organization: { id: organizationId, slug },
     members,
     anonymous: client(app, null, null),

@@ -130,6 +130,7 @@ export const changeRoutes = [
         actor: { type: "user", id: auth!.userId },
         now: deps.clock.now(),
       });
+      deps.outbox?.kick();
       return {
         change: presentChangeSummary(published.change),
         version: published.version.version,

@@ -170,5 +170,6 @@ export const PublishChangeResult = z.object({
   version: z.number().int(),
   contentHash: z.string(),
   effectiveDate: z.string(),
-  emails: z.object({ sent: z.number().int(), failed: z.number().int() }),
+  /** Announcements queued for the members asked to acknowledge; sent right after the answer. */
+  emails: z.object({ queued: z.number().int() }),
 });

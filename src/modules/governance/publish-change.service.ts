@@ -2,10 +2,12 @@
  * `publishChange`: an approved proposal becomes the current policy version, in one transaction:
  * the proposed profile saved as the next profile version, the section texts set, exactly the
  * approved text stored as the policy version (effective on the proposal's date), the schedule
- * following it from that date, and the events. After the commit every member asked to acknowledge
- * policies is emailed that the new version awaits them; a failed email does not undo the publish.
+ * following it from that date, the events, and an email to every member asked to acknowledge
+ * policies that the new version awaits them, queued in the outbox. The mail server is reached only
+ * after the commit (modules/outbox), so a slow or failing one neither holds nor undoes the publish.
  */
 import { ActorSchema, AuditError, recordEvent, type Actor } from "../../audit/index.ts";
+import type { Transaction } from "../../db/index.ts";
 import { localDateOf } from "../../obligations/deadlines.ts";
 import type { AppDeps } from "../../server/deps.ts";
 import { AppError, notFound } from "../../server/errors.ts";
@@ -19,12 +21,13 @@ import { lockOrganization } from "../profile/profile.repo.ts";
 import { checkProfileData, storeProfileVersion } from "../profile/profile.service.ts";
 import { publishBlockers } from "./changes.policy.ts";
 import { closeChange, findChange, findChangeDocuments, type ChangeRow } from "./changes.repo.ts";
+import { enqueueEmails } from "../outbox/outbox.repo.ts";
 import { newVersionMessage } from "./publish-email.ts";
 import { setSectionText } from "./section-text.repo.ts";
 import { isStale, loadApprovalSlots, staleMessage } from "./slots.ts";
 
 export interface PublishChangeOptions {
-  deps: Pick<AppDeps, "db" | "mailer" | "baseUrl">;
+  deps: Pick<AppDeps, "db" | "baseUrl">;
   organizationId: string;
   changeId: string;
   actor: Actor & { type: "user" };
@@ -34,13 +37,14 @@ export interface PublishChangeOptions {
 export interface PublishedChange {
   change: ChangeRow;
   version: PolicyVersionRow;
-  emails: { sent: number; failed: number };
+  /** Announcements queued; they are sent once the caller kicks the outbox, or at the next scheduler tick. */
+  emails: { queued: number };
 }
 
 export async function publishChange(options: PublishChangeOptions): Promise<PublishedChange> {
   const { deps, organizationId, actor, now } = options;
   if (!ActorSchema.safeParse(actor).success) throw new AuditError("publishChange needs an actor", "no-actor");
-  const { change, version } = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     if (!(await lockOrganization(tx, organizationId)))
       throw new AppError("not_found", "organization not found");
     const change = await findChange(tx, organizationId, options.changeId, true);
@@ -100,33 +104,29 @@ export async function publishChange(options: PublishChangeOptions): Promise<Publ
         },
       },
     });
-    return { change: (await findChange(tx, organizationId, change.id))!, version };
+    const queued = await announce(tx, options, version);
+    return { change: (await findChange(tx, organizationId, change.id))!, version, emails: { queued } };
   });
-  const emails = await announce(options, version);
-  return { change, version, emails };
 }
 
-/** One email per member asked to acknowledge policies (external auditors are not). */
-async function announce(options: PublishChangeOptions, version: PolicyVersionRow) {
+/** Queues one email per member asked to acknowledge policies (external auditors are not). */
+async function announce(tx: Transaction, options: PublishChangeOptions, version: PolicyVersionRow) {
   const { deps, organizationId } = options;
-  const members = workforceOnly(await listMemberAcknowledgments(deps.db, organizationId, version.id));
-  const organization = (await organizationName(deps.db, organizationId)).name;
-  const emails = { sent: 0, failed: 0 };
-  for (const member of members) {
-    const message = newVersionMessage({
+  const members = workforceOnly(await listMemberAcknowledgments(tx, organizationId, version.id));
+  const organization = (await organizationName(tx, organizationId)).name;
+  const messages = members.map((member) =>
+    newVersionMessage({
       to: member.email,
       organizationName: organization,
       version: version.version,
       effectiveDate: version.effectiveDate,
       link: `${baseUrlOf(deps)}/policies`,
-    });
-    // One at a time: a large workforce should not open hundreds of SMTP connections at once.
-    const ok = await deps.mailer.send(message).then(
-      () => true,
-      () => false,
-    );
-    if (ok) emails.sent += 1;
-    else emails.failed += 1;
-  }
-  return emails;
+    }),
+  );
+  return enqueueEmails(tx, {
+    organizationId,
+    purpose: "policy-version-published",
+    messages,
+    now: options.now,
+  });
 }

@@ -49,9 +49,12 @@ export function ChangeActions({
   const publish = () => {
     run(async () => {
       const published = await changesApi.publish(change.id);
-      const failed =
-        published.emails.failed > 0 ? ` ${published.emails.failed} emails could not be sent.` : "";
-      return `Published as version ${published.version}, effective ${published.effectiveDate}. ${published.emails.sent} members were emailed to acknowledge it.${failed}`;
+      const { queued } = published.emails;
+      const asked =
+        queued === 0
+          ? "No member is asked to acknowledge it."
+          : `${queued} ${queued === 1 ? "member is" : "members are"} being emailed to acknowledge it.`;
+      return `Published as version ${published.version}, effective ${published.effectiveDate}. ${asked}`;
     });
   };
   const reject = () => {

@@ -107,10 +107,17 @@ describe("policies that run, in the browser", { skip: chromiumMissing, timeout: 
     // Every slot is filled: the owner publishes, and the schedule follows from March 3.
     await page.reload();
     await page.getByRole("button", { name: "Publish as the new version" }).click();
-    await page
-      .getByText(/published/i)
-      .first()
-      .waitFor();
+    const notice = page.getByText(/members are being emailed to acknowledge it/);
+    await notice.waitFor();
+    await screenshot(page, "change-published");
+    // The announcements leave after the answer (the outbox): as many as the notice said.
+    const announced = Number(/(\d+) members are being emailed/.exec(await notice.innerText())![1]);
+    assert.ok(announced >= 2, `${announced} members announced`);
+    const announcements = () =>
+      journey.sent.filter((m) => /new HIPAA policies to acknowledge/.test(m.subject));
+    for (let waited = 0; announcements().length < announced && waited < 10_000; waited += 50)
+      await page.waitForTimeout(50);
+    assert.equal(announcements().length, announced);
     const reviews = await logReviews(journey, page);
     await screenshot(page, "schedule-after-change");
     assert.equal(reviews.length, 2, reviews.join("\n"));

@@ -1,5 +1,5 @@
 /** Acknowledgment rows as the API shows them. */
-import { nextOffset } from "../members/members.presenter.ts";
+import { nextOffset } from "../../server/paging.ts";
 import type { PolicyVersionRow } from "../policies/policies.repo.ts";
 import type { AcknowledgmentPage } from "./acknowledgments.repo.ts";
 import type { AcknowledgmentList, AcknowledgmentsQuery } from "./acknowledgments.schema.ts";

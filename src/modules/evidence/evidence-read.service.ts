@@ -12,7 +12,7 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { listEvidenceLinks } from "./evidence-links.repo.ts";
 import { mayReadEvidence, readsAllEvidence, type EvidenceViewer } from "./evidence.policy.ts";
 import type { EvidenceItem } from "./evidence.presenter.ts";
-import { findEvidence, listEvidence, type EvidenceFilter, type EvidenceRow } from "./evidence.repo.ts";
+import { findEvidence, pageEvidence, type EvidenceFilter, type EvidenceRow } from "./evidence.repo.ts";
 import { linkEvidence, requireEvidenceKeys, type EvidenceSubject } from "./evidence.service.ts";
 
 export interface ReadOptions {
@@ -40,11 +40,12 @@ export async function getEvidence(options: ReadOptions & { evidenceId: string })
 
 /** The organization's evidence (only the viewer's own uploads without evidence:read). */
 export async function listEvidenceFor(
-  options: ReadOptions & { filter: Omit<EvidenceFilter, "uploadedBy"> },
-): Promise<EvidenceItem[]> {
+  options: ReadOptions & { filter: Omit<EvidenceFilter, "uploadedBy"> & { limit: number; offset: number } },
+): Promise<{ items: EvidenceItem[]; total: number }> {
   const { db, organizationId, viewer, filter } = options;
   const uploadedBy = readsAllEvidence(viewer) ? undefined : viewer.userId;
-  return withLinks(db, organizationId, await listEvidence(db, organizationId, { ...filter, uploadedBy }));
+  const page = await pageEvidence(db, organizationId, { ...filter, uploadedBy });
+  return { items: await withLinks(db, organizationId, page.rows), total: page.total };
 }
 
 /** Attaches an item the viewer may see to a subject (the generic route; see linkEvidence). */

@@ -85,31 +85,51 @@ export interface EvidenceFilter {
   includeDisposed: boolean;
 }
 
-/** The organization's evidence, newest upload first. */
-export async function listEvidence(
-  q: Queryable,
-  organizationId: string,
-  filter: EvidenceFilter,
-): Promise<EvidenceRow[]> {
-  const { rows } = await q.query<EvidenceRow>(
-    `SELECT ${columns} FROM evidence e
-      WHERE e.organization_id = $1
+const FILTERED = `e.organization_id = $1
         AND ($2::text IS NULL OR EXISTS (
               SELECT 1 FROM evidence_links l
                WHERE l.organization_id = $1 AND l.evidence_id = e.id AND l.subject_type = $2
                  AND ($3::text IS NULL OR l.subject_id = $3)))
         AND ($4::text IS NULL OR e.uploaded_by = $4)
-        AND ($5::boolean OR e.disposed_at IS NULL)
-      ORDER BY e.uploaded_at DESC, e.id`,
-    [
-      organizationId,
-      filter.subjectType ?? null,
-      filter.subjectId ?? null,
-      filter.uploadedBy ?? null,
-      filter.includeDisposed,
-    ],
+        AND ($5::boolean OR e.disposed_at IS NULL)`;
+
+const filterValues = (organizationId: string, filter: EvidenceFilter) => [
+  organizationId,
+  filter.subjectType ?? null,
+  filter.subjectId ?? null,
+  filter.uploadedBy ?? null,
+  filter.includeDisposed,
+];
+
+/**
+ * One page of the organization's evidence, newest upload first (ties by id, so pages never
+ * overlap), with the count of every matching item from the same query.
+ */
+export async function pageEvidence(
+  q: Queryable,
+  organizationId: string,
+  filter: EvidenceFilter & { limit: number; offset: number },
+): Promise<{ rows: EvidenceRow[]; total: number }> {
+  const { rows } = await q.query<EvidenceRow & { total: number }>(
+    `SELECT ${columns}, count(*) OVER ()::int AS total FROM evidence e
+      WHERE ${FILTERED}
+      ORDER BY e.uploaded_at DESC, e.id
+      LIMIT $6 OFFSET $7`,
+    [...filterValues(organizationId, filter), filter.limit, filter.offset],
   );
-  return rows;
+  // A page past the end carries no count: only then is it asked for separately.
+  const total =
+    rows[0]?.total ??
+    (filter.offset === 0
+      ? 0
+      : (
+          await q.query<{ total: number }>(
+            `SELECT count(*)::int AS total FROM evidence e WHERE ${FILTERED}`,
+            filterValues(organizationId, filter),
+          )
+        ).rows[0]!.total);
+  for (const row of rows) delete (row as { total?: number }).total;
+  return { rows, total };
 }
 
 /** Undisposed items past their retention (`retain_until` before `today`) and not on hold, locked. */

@@ -75,7 +75,61 @@ forEachDatabase("evidence API", (context) => {
     );
     assert.deepEqual((await officer.get("/api/v1/evidence?subjectType=occurrence&subjectId=occ_2")).json(), {
       evidence: [],
+      total: 0,
+      nextOffset: null,
     });
+  });
+
+  it("pages the list, newest first, with the total of every page", async () => {
+    const server = await startTestServer(context.db);
+    const officer = await server.as("security-officer");
+    const titles = ["Scan 1", "Scan 2", "Scan 3", "Scan 4", "Scan 5"];
+    for (const title of titles) {
+      server.clock.advanceMinutes(1);
+      const made = await officer.post("/api/v1/evidence/links", {
+        title,
+        url: `https://scans.example/${title.replace(" ", "-")}`,
+        effectiveDate: "2026-02-27",
+        subjectType: "occurrence",
+        subjectId: "occ_9",
+      });
+      assert.equal(made.statusCode, 201, made.body);
+    }
+    type Page = { evidence: EvidenceView[]; total: number; nextOffset: number | null };
+    const pages: [string[], number, number | null][] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const page: Page = (await officer.get(`/api/v1/evidence?limit=2&offset=${offset}`)).json<Page>();
+      pages.push([page.evidence.map((e) => e.title), page.total, page.nextOffset]);
+      offset = page.nextOffset;
+    }
+    assert.deepEqual(pages, [
+      [["Scan 5", "Scan 4"], 5, 2],
+      [["Scan 3", "Scan 2"], 5, 4],
+      [["Scan 1"], 5, null],
+    ]);
+    // Past the end: no rows, and still the count.
+    assert.deepEqual((await officer.get("/api/v1/evidence?offset=10")).json(), {
+      evidence: [],
+      total: 5,
+      nextOffset: null,
+    });
+    // The member without evidence:read counts only their own uploads.
+    const member = await server.as("workforce-member");
+    assert.deepEqual((await member.get("/api/v1/evidence")).json<Page>().total, 0);
+    for (const [query, field] of [
+      ["limit=0", "query.limit"],
+      ["limit=501", "query.limit"],
+      ["limit=ten", "query.limit"],
+      ["offset=-1", "query.offset"],
+    ]) {
+      const refused = await officer.get(`/api/v1/evidence?${query}`);
+      assert.equal(refused.statusCode, 400, query);
+      assert.deepEqual(
+        refused.json<ErrorBody>().error.fields.map((f) => f.field),
+        [field],
+        query,
+      );
+    }
   });
 
   it("shows members their own uploads only, and answers 404 alike for foreign and unknown ids", async () => {

@@ -1,6 +1,7 @@
 /** Evidence: upload files and links, attach them to records, download, and run retention. */
 import { defineRoute, type RouteContext } from "../../server/route.ts";
 import { signedIn } from "../identity/session-cookie.ts";
+import { nextOffset } from "../../server/paging.ts";
 import { attachEvidence, downloadEvidence, getEvidence, listEvidenceFor } from "./evidence-read.service.ts";
 import {
   disposeEvidence,
@@ -89,14 +90,19 @@ export const evidenceRoutes = [
   defineRoute({
     method: "GET",
     url: "/api/v1/evidence",
-    summary: "Evidence, optionally of one record (without evidence:read, only the caller's own uploads)",
+    summary:
+      "Evidence, optionally of one record, 100 items a page (without evidence:read, only the caller's own uploads)",
     tag: "evidence",
     access: "authenticated",
     query: EvidenceListQuery,
     response: { status: 200, schema: EvidenceList },
     async handler(ctx, { query }) {
-      const items = await listEvidenceFor({ ...caller(ctx), filter: query });
-      return { evidence: items.map(presentEvidence) };
+      const page = await listEvidenceFor({ ...caller(ctx), filter: query });
+      return {
+        evidence: page.items.map(presentEvidence),
+        total: page.total,
+        nextOffset: nextOffset(query, page.total),
+      };
     },
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 /** Request and response shapes of the evidence API, shared by the routes, the web UI and OpenAPI. */
 import { z } from "zod";
+import { pageFields, pagingParams } from "../../server/paging.ts";
 
 /** The largest file one upload may carry. */
 export const EVIDENCE_MAX_BYTES = 25 * 1_048_576;
@@ -103,6 +104,7 @@ export const EvidenceListQuery = z
       .default("false")
       .transform((value) => value === "true")
       .describe("Also list disposed evidence (its record stays after the file is gone)."),
+    ...pagingParams("evidence items"),
   })
   .superRefine(subjectTogether);
 
@@ -157,7 +159,10 @@ export const EvidenceView = z.object({
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 
-export const EvidenceList = z.object({ evidence: z.array(EvidenceView).describe("Newest upload first.") });
+export const EvidenceList = z.object({
+  evidence: z.array(EvidenceView).describe("One page, newest upload first."),
+  ...pageFields("evidence items"),
+});
 export const DisposalView = z.object({
   disposed: z.array(EvidenceView).describe("What this request disposed (empty when nothing was due)."),
 });

@@ -26,8 +26,3 @@ export function presentInvitation(row: InvitationRow): InvitationView {
     expiresAt: row.expiresAt.toISOString(),
   };
 }
-
-/** Where the page after this one starts, or null when this one reaches the end of `total`. */
-export function nextOffset(page: { limit: number; offset: number }, total: number): number | null {
-  return page.offset + page.limit < total ? page.offset + page.limit : null;
-}

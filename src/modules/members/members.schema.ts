@@ -1,5 +1,6 @@
 /** Request and response shapes of the member list, role changes, removal and invitations. */
 import { z } from "zod";
+import { pageFields, pagingParams } from "../../server/paging.ts";
 import { roles, type Role } from "../../auth/permissions.ts";
 import { DisplayName, Email, Password } from "../identity/identity.schema.ts";
 
@@ -52,29 +53,11 @@ export const memberPagingShape = {
     .describe(
       "Only members whose display name or email contains this text (ignoring case; %, _ and \\ match themselves).",
     ),
-  limit: z.coerce
-    .number({ error: "expected a whole number from 1 to 500" })
-    .int({ error: "expected a whole number from 1 to 500" })
-    .min(1, { error: "expected a whole number from 1 to 500" })
-    .max(500, { error: "expected a whole number from 1 to 500" })
-    .default(100)
-    .describe("At most this many members per page (1 to 500)."),
-  offset: z.coerce
-    .number({ error: "expected a whole number from 0 to 1000000" })
-    .int({ error: "expected a whole number from 0 to 1000000" })
-    .min(0, { error: "expected a whole number from 0 to 1000000" })
-    .max(1_000_000, { error: "expected a whole number from 0 to 1000000" })
-    .default(0)
-    .describe(
-      "How many matching members to skip: 0 for the first page, then the previous page's nextOffset.",
-    ),
+  ...pagingParams("members"),
 };
 
 /** What one page of a member list answers besides its rows. */
-export const memberPageShape = {
-  total: z.number().int().describe("How many members match the filters (every page together)."),
-  nextOffset: z.number().int().nullable().describe("The offset of the next page; null on the last page."),
-};
+export const memberPageShape = pageFields("members");
 
 export const MembersQuery = z.strictObject(memberPagingShape);
 export type MembersQuery = z.infer<typeof MembersQuery>;

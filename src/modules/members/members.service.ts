@@ -7,7 +7,8 @@ import type { AppDeps } from "../../server/deps.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { listOpenInvitations } from "./invitations.repo.ts";
 import { lastOwnerMessage, roleChangeRefusal } from "./members.policy.ts";
-import { nextOffset, presentInvitation, presentMember } from "./members.presenter.ts";
+import { nextOffset } from "../../server/paging.ts";
+import { presentInvitation, presentMember } from "./members.presenter.ts";
 import type { MembersQuery } from "./members.schema.ts";
 import {
   addRoles,

@@ -62,11 +62,14 @@ export const workApi = {
     return sendForm<Evidence>("/api/v1/evidence", form);
   },
   linkEvidence: (body: LinkEvidenceInput) => request<Evidence>("POST", "/api/v1/evidence/links", { body }),
-  /** Evidence attached to one occurrence (only the caller's own uploads without evidence:read). */
+  /**
+   * Evidence attached to one occurrence, newest first, up to the largest page (only the caller's
+   * own uploads without evidence:read); `total` says whether there is more.
+   */
   evidenceOf: (occurrenceId: string) =>
     request<EvidenceList>(
       "GET",
-      `/api/v1/evidence${query({ subjectType: "occurrence", subjectId: occurrenceId })}`,
+      `/api/v1/evidence${query({ subjectType: "occurrence", subjectId: occurrenceId, limit: 500 })}`,
     ),
   evidenceContentUrl: (evidenceId: string) => `/api/v1/evidence/${id(evidenceId)}/content`,
 

@@ -21,10 +21,15 @@ export function OccurrenceEvidence({
   );
   const [resource] = useResource(load);
   if (resource.status !== "ready") return null;
-  const items = resource.data.list.evidence;
+  const { evidence: items, total } = resource.data.list;
   return (
     <section aria-labelledby="work-evidence">
       <h2 id="work-evidence">Evidence</h2>
+      {total > items.length ? (
+        <p className="muted">
+          The newest {items.length} of {total} items are listed.
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="muted">No evidence you can see is attached to this work.</p>
       ) : (

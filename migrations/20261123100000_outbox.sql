@@ -7,6 +7,9 @@ CREATE TABLE outbox_emails (
   organization_id text NOT NULL REFERENCES organizations (id),
   -- What the message is for, e.g. 'policy-version-published'.
   purpose text NOT NULL,
+  -- The record it is about (e.g. 'policy-version', pvr_...), so its page can say how delivery went.
+  subject_type text NOT NULL,
+  subject_id text NOT NULL,
   to_address text NOT NULL,
   subject text NOT NULL,
   body text NOT NULL,
@@ -22,6 +25,8 @@ CREATE TABLE outbox_emails (
   -- The last failure's kind (error name and code), never its message.
   last_failure text
 );
+
+CREATE INDEX outbox_emails_subject ON outbox_emails (organization_id, subject_type, subject_id);
 
 CREATE INDEX outbox_emails_pending ON outbox_emails (next_attempt_at, id)
   WHERE sent_at IS NULL AND gave_up_at IS NULL;

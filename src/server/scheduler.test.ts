@@ -124,6 +124,7 @@ forEachDatabase("startScheduler", (context) => {
       enqueueEmails(tx, {
         organizationId: server.organization.id,
         purpose: "test",
+        subject: { subjectType: "test-record", subjectId: "tst_1" },
         messages: [{ to, subject: "Queued notice", text: "Sent by the scheduler." }],
         now: server.clock.now(),
       }),

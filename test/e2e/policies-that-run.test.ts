@@ -118,6 +118,9 @@ describe("policies that run, in the browser", { skip: chromiumMissing, timeout: 
     for (let waited = 0; announcements().length < announced && waited < 10_000; waited += 50)
       await page.waitForTimeout(50);
     assert.equal(announcements().length, announced);
+    await page.reload();
+    await page.getByText(`${announced} sent.`).waitFor();
+    await screenshot(page, "change-announced");
     const reviews = await logReviews(journey, page);
     await screenshot(page, "schedule-after-change");
     assert.equal(reviews.length, 2, reviews.join("\n"));

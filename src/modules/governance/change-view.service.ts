@@ -1,4 +1,6 @@
 /** `readChange`: one proposal with its diff against the version it was drafted on, its slots and what the caller may do. */
+import { deliverySummary } from "../outbox/outbox.repo.ts";
+import { announcementsOf } from "./publish-email.ts";
 import { can } from "../../auth/permissions.ts";
 import type { AuthContext } from "../../auth/session.ts";
 import type { Database } from "../../db/index.ts";
@@ -37,12 +39,14 @@ export async function readChange(
     );
     const blockers = publishBlockers(change, slots, stale);
     const held = slotsOf(slots, userId);
+    const announced = change.publishedPolicyVersionId;
     return {
       ...presentChangeSummary(change),
       request: change.request,
       slots: slots.map(presentSlot),
       diff,
       blockers,
+      announcements: announced ? await deliverySummary(tx, organizationId, announcementsOf(announced)) : null,
       actions: {
         approve:
           open &&

@@ -8,9 +8,11 @@ import { it } from "node:test";
 import { forEachDatabase } from "../../../test/support/databases.ts";
 import { eventsOf } from "../../../test/support/org-data.ts";
 import { startTestServer } from "../../../test/support/server.ts";
+import type { Mailer } from "../../server/deps.ts";
 import { materializeOccurrences } from "../obligations/recompute.service.ts";
 import type { ChangeDetail } from "./changes.schema.ts";
-import { propose, publishFirstVersion } from "./governance.test-support.ts";
+import { propose, publishFirstVersion, publishThroughChange } from "./governance.test-support.ts";
+import { deliverOutbox, MAX_ATTEMPTS } from "../outbox/outbox.service.ts";
 
 interface OccurrenceRow {
   id: string;
@@ -21,6 +23,43 @@ interface OccurrenceRow {
 }
 
 forEachDatabase("policy changes API", (context) => {
+  it("shows an announcement the mail server refused on the change page; the publish stands", async () => {
+    let refused = "";
+    const mailer: Mailer = {
+      send: (message) =>
+        message.to === refused
+          ? Promise.reject(Object.assign(new Error(`550 ${message.to}`), { code: "EENVELOPE" }))
+          : Promise.resolve(),
+    };
+    const server = await startTestServer(context.db, { mailer });
+    refused = server.members.hr.email;
+    await publishFirstVersion(server);
+    await publishThroughChange(server, {
+      effectiveDate: "2026-03-16",
+      profileChanges: [{ path: "auditing.logReviewCadence", value: "2 weeks" }],
+    });
+    await server.mailDelivered();
+    const officer = await server.as("security-officer");
+    const { changes } = (await officer.get("/api/v1/changes")).json<{
+      changes: { id: string; status: string }[];
+    }>();
+    const published = changes.find((c) => c.status === "published")!;
+    const announcements = async () =>
+      (await officer.get(`/api/v1/changes/${published.id}`)).json<ChangeDetail>().announcements;
+    assert.deepEqual(await announcements(), { sent: 5, waiting: 1, givenUp: 0 });
+    // Its last try fails too: given up, and said so.
+    await context.db.query(
+      "UPDATE outbox_emails SET attempts = $2, next_attempt_at = $3 WHERE organization_id = $1 AND sent_at IS NULL",
+      [server.organization.id, MAX_ATTEMPTS - 1, server.clock.now()],
+    );
+    const run = await deliverOutbox({ db: context.db, mailer, clock: server.clock });
+    assert.deepEqual(
+      run.failures.map((f) => [f.reason, f.gaveUp]),
+      [["Error EENVELOPE", true]],
+    );
+    assert.deepEqual(await announcements(), { sent: 5, waiting: 0, givenUp: 1 });
+  });
+
   it("proposes, shows the diff, takes two approvals and publishes from a future date", async () => {
     const server = await startTestServer(context.db);
     const organizationId = server.organization.id;
@@ -107,6 +146,7 @@ forEachDatabase("policy changes API", (context) => {
     const approvedDetail = await read();
     assert.deepEqual(approvedDetail.blockers, []);
     assert.deepEqual(approvedDetail.approvals, { required: 2, approved: 2 });
+    assert.equal(approvedDetail.announcements, null, "nothing announced before publishing");
     assert.equal(approvedDetail.slots[1]!.approvedByName, "Test privacy-officer");
 
     server.sent.length = 0;
@@ -119,6 +159,7 @@ forEachDatabase("policy changes API", (context) => {
     }>();
     assert.deepEqual([result.version, result.effectiveDate, result.emails], [2, "2026-03-16", { queued: 6 }]);
     await server.mailDelivered();
+    assert.deepEqual((await read()).announcements, { sent: 6, waiting: 0, givenUp: 0 });
     // One email per member asked to acknowledge (external auditors are not).
     const recipients = server.sent.map((m) => m.to).sort();
     const expected = (

@@ -159,6 +159,16 @@ export const ChangeDetail = ChangeSummary.extend({
   slots: z.array(ApprovalSlot),
   diff: ChangeDiff,
   blockers: z.array(z.string()).describe("Why the change cannot be published yet; empty when it can."),
+  announcements: z
+    .object({
+      sent: z.number().int(),
+      waiting: z.number().int().describe("Not sent yet: queued, or refused and to be tried again."),
+      givenUp: z.number().int().describe("Refused at every one of their tries; not tried again."),
+    })
+    .nullable()
+    .describe(
+      "How the emails asking members to acknowledge the published version fared; null until published.",
+    ),
   actions: z
     .object({ approve: z.boolean(), reject: z.boolean(), withdraw: z.boolean(), publish: z.boolean() })
     .describe("What the caller may do now."),

@@ -22,7 +22,7 @@ import { checkProfileData, storeProfileVersion } from "../profile/profile.servic
 import { publishBlockers } from "./changes.policy.ts";
 import { closeChange, findChange, findChangeDocuments, type ChangeRow } from "./changes.repo.ts";
 import { enqueueEmails } from "../outbox/outbox.repo.ts";
-import { newVersionMessage } from "./publish-email.ts";
+import { announcementsOf, newVersionMessage } from "./publish-email.ts";
 import { setSectionText } from "./section-text.repo.ts";
 import { isStale, loadApprovalSlots, staleMessage } from "./slots.ts";
 
@@ -126,6 +126,7 @@ async function announce(tx: Transaction, options: PublishChangeOptions, version:
   return enqueueEmails(tx, {
     organizationId,
     purpose: "policy-version-published",
+    subject: announcementsOf(version.id),
     messages,
     now: options.now,
   });

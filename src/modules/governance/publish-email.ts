@@ -1,4 +1,11 @@
 /** The email announcing a new policy version. Plain text, no tracking, no policy text in it. */
+import type { OutboxSubject } from "../outbox/outbox.repo.ts";
+
+/** The outbox record of a version's announcements: the change page reads how their delivery went. */
+export const announcementsOf = (policyVersionId: string): OutboxSubject => ({
+  subjectType: "policy-version",
+  subjectId: policyVersionId,
+});
 
 export interface NewVersionEmail {
   to: string;

@@ -14,27 +14,58 @@ export interface ClaimedEmail {
   message: OutboxMessage;
 }
 
+/** The record a message is about. */
+export interface OutboxSubject {
+  subjectType: string;
+  subjectId: string;
+}
+
 /** Queues messages for one organization, in the transaction `q` belongs to. */
 export async function enqueueEmails(
   q: Queryable,
-  {
-    organizationId,
-    purpose,
-    messages,
-    now,
-  }: { organizationId: string; purpose: string; messages: OutboxMessage[]; now: Date },
+  options: {
+    organizationId: string;
+    purpose: string;
+    subject: OutboxSubject;
+    messages: OutboxMessage[];
+    now: Date;
+  },
 ): Promise<number> {
+  const { organizationId, purpose, subject, messages, now } = options;
   if (messages.length === 0) return 0;
   const { rows } = await q.query<{ queued: number }>(
     `WITH added AS (
-       INSERT INTO outbox_emails (organization_id, purpose, to_address, subject, body, created_at, next_attempt_at)
-       SELECT $1, $2, m.to, m.subject, m.text, $3, $3
-         FROM json_to_recordset($4::json) AS m("to" text, subject text, text text)
+       INSERT INTO outbox_emails (organization_id, purpose, subject_type, subject_id, to_address, subject, body,
+                                  created_at, next_attempt_at)
+       SELECT $1, $2, $3, $4, m.to, m.subject, m.text, $5, $5
+         FROM json_to_recordset($6::json) AS m("to" text, subject text, text text)
        RETURNING 1)
      SELECT count(*)::int AS queued FROM added`,
-    [organizationId, purpose, now, JSON.stringify(messages)],
+    [organizationId, purpose, subject.subjectType, subject.subjectId, now, JSON.stringify(messages)],
   );
   return rows[0]!.queued;
+}
+
+/** How the messages about one record fared: sent, still to be (re)tried, and given up. */
+export interface DeliverySummary {
+  sent: number;
+  waiting: number;
+  givenUp: number;
+}
+
+export async function deliverySummary(
+  q: Queryable,
+  organizationId: string,
+  subject: OutboxSubject,
+): Promise<DeliverySummary> {
+  const { rows } = await q.query<DeliverySummary>(
+    `SELECT count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
+            count(*) FILTER (WHERE sent_at IS NULL AND gave_up_at IS NULL)::int AS waiting,
+            count(*) FILTER (WHERE gave_up_at IS NOT NULL)::int AS "givenUp"
+       FROM outbox_emails WHERE organization_id = $1 AND subject_type = $2 AND subject_id = $3`,
+    [organizationId, subject.subjectType, subject.subjectId],
+  );
+  return rows[0]!;
 }
 
 /**

@@ -9,7 +9,7 @@ import { after, before, beforeEach, it } from "node:test";
 import { forEachDatabase } from "../../../test/support/databases.ts";
 import { ManualClock } from "../../../test/support/server.ts";
 import { startTestSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
-import { enqueueEmails, unsafeClaimDueEmails, type OutboxMessage } from "./outbox.repo.ts";
+import { deliverySummary, enqueueEmails, unsafeClaimDueEmails, type OutboxMessage } from "./outbox.repo.ts";
 import {
   createOutboxRunner,
   deliverOutbox,
@@ -17,6 +17,8 @@ import {
   MAX_ATTEMPTS,
   retryDelayMs,
 } from "./outbox.service.ts";
+
+const subject = { subjectType: "test-record", subjectId: "tst_1" };
 
 const message = (n: number, domain = "outbox.example"): OutboxMessage => ({
   to: `person${n}@${domain}`,
@@ -42,7 +44,9 @@ forEachDatabase("outbox", (context) => {
   });
 
   const queue = (messages: OutboxMessage[], now: Date) =>
-    context.db.transaction((tx) => enqueueEmails(tx, { organizationId, purpose: "test", messages, now }));
+    context.db.transaction((tx) =>
+      enqueueEmails(tx, { organizationId, purpose: "test", subject, messages, now }),
+    );
   const rowsOf = async () =>
     (
       await context.db.query<{
@@ -86,7 +90,13 @@ forEachDatabase("outbox", (context) => {
   it("queues nothing when the transaction that queued rolls back", async () => {
     await assert.rejects(
       context.db.transaction(async (tx) => {
-        await enqueueEmails(tx, { organizationId, purpose: "test", messages: [message(1)], now: new Date() });
+        await enqueueEmails(tx, {
+          organizationId,
+          purpose: "test",
+          subject,
+          messages: [message(1)],
+          now: new Date(),
+        });
         throw new Error("injected failure after queueing");
       }),
       /injected failure/,
@@ -100,6 +110,11 @@ forEachDatabase("outbox", (context) => {
     await queue([message(1), message(2)], clock.now());
     const deps = { db: context.db, mailer: smtp.mailer(), clock };
     const first = await deliverOutbox(deps);
+    assert.deepEqual(await deliverySummary(context.db, organizationId, subject), {
+      sent: 1,
+      waiting: 1,
+      givenUp: 0,
+    });
     assert.equal(first.emailsSent, 1);
     assert.equal(first.failures.length, 1);
     const [line] = describeOutboxFailures(first);
@@ -121,6 +136,11 @@ forEachDatabase("outbox", (context) => {
       [given!.sent, given!.gaveUp, given!.attempts, given!.lastFailure],
       [false, true, MAX_ATTEMPTS, "Error EENVELOPE"],
     );
+    assert.deepEqual(await deliverySummary(context.db, organizationId, subject), {
+      sent: 1,
+      waiting: 0,
+      givenUp: 1,
+    });
     clock.advanceMinutes(24 * 60);
     assert.deepEqual(await deliverOutbox(deps), { emailsSent: 0, failures: [] }, "never tried again");
     assert.equal(smtp.received.length, 1);

@@ -53,6 +53,16 @@ export function ChangeDetailPage({ changeId }: { changeId: string }): ReactNode 
   );
 }
 
+/** How the emails announcing the published version fared, e.g. "5 sent, 1 given up after 10 tries". */
+function announcementsText({ sent, waiting, givenUp }: NonNullable<ChangeDetail["announcements"]>): string {
+  if (sent + waiting + givenUp === 0) return "None: no member is asked to acknowledge policies.";
+  const parts = [`${sent} sent`];
+  if (waiting > 0) parts.push(`${waiting} waiting to be sent or tried again`);
+  if (givenUp > 0)
+    parts.push(`${givenUp} refused by the mail server 10 times and given up (the server's log has the ids)`);
+  return `${parts.join(", ")}.`;
+}
+
 function Facts({ change }: { change: ChangeDetail }): ReactNode {
   return (
     <dl className="summary-list">
@@ -80,6 +90,12 @@ function Facts({ change }: { change: ChangeDetail }): ReactNode {
         <dt>Effective date</dt>
         <dd>{change.effectiveDate}</dd>
       </div>
+      {change.announcements ? (
+        <div>
+          <dt>Emails to acknowledge</dt>
+          <dd>{announcementsText(change.announcements)}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>Proposed</dt>
         <dd>

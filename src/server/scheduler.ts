@@ -1,9 +1,10 @@
 /**
  * The background pass that keeps the schedule moving while the server runs. Each tick, for every
  * organization with published policies: write the recurring periods that time has brought
- * (materializeOccurrences, in its own transaction), then send the queued email that is due (outbox:
- * retries, and what a stopped process left), the due reminders and the weekly digests. A failing organization or mail server is logged (ids and error kinds only, never
- * contents) and the others go on. A tick starts only after the previous one ended, so ticks never
+ * (materializeOccurrences, in its own transaction), then send the queued email that is due
+ * (outbox: retries, and what a stopped process left), the due reminders and the weekly digests. A
+ * failing organization or mail server is logged (ids and error kinds only, never contents) and the
+ * others go on. A tick starts only after the previous one ended, so ticks never
  * overlap. Several processes may serve one database: only the one holding the scheduler lease ticks
  * (scheduler-lease.ts), and another takes over when it stops or dies.
  */

@@ -1,10 +1,9 @@
 /** `readChange`: one proposal with its diff against the version it was drafted on, its slots and what the caller may do. */
-import { deliverySummary } from "../outbox/outbox.repo.ts";
-import { announcementsOf } from "./publish-email.ts";
 import { can } from "../../auth/permissions.ts";
 import type { AuthContext } from "../../auth/session.ts";
 import type { Database } from "../../db/index.ts";
 import { notFound } from "../../server/errors.ts";
+import { deliverySummary } from "../outbox/outbox.repo.ts";
 import { findPolicyVersion, findStoredSet } from "../policies/policies.repo.ts";
 import { diffProposal } from "./changes.diff.ts";
 import { publishBlockers, slotsOf } from "./changes.policy.ts";
@@ -12,6 +11,7 @@ import { presentChangeSummary, presentSlot } from "./changes.presenter.ts";
 import { findChange, findChangeDocuments } from "./changes.repo.ts";
 import type { ChangeDetail } from "./changes.schema.ts";
 import { findProfileData } from "./profile-data.repo.ts";
+import { announcementsOf } from "./publish-email.ts";
 import { isStale, loadApprovalSlots } from "./slots.ts";
 
 const snapshot = { readOnly: true, isolation: "repeatable read" } as const;

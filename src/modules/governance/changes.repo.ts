@@ -32,7 +32,8 @@ export interface ChangeRow {
 const COLUMNS = `c.id, c.number, c.summary, c.status, c.effective_date AS "effectiveDate",
   c.content_hash AS "contentHash", c.proposed_at AS "proposedAt", c.proposed_by AS "proposedBy",
   pu.display_name AS "proposedByName", c.closed_at AS "closedAt", cu.display_name AS "closedByName",
-  c.reason, v.version AS "publishedVersion", c.published_policy_version_id AS "publishedPolicyVersionId", c.request, c.base_profile_version_id AS "baseProfileVersionId",
+  c.reason, v.version AS "publishedVersion", c.published_policy_version_id AS "publishedPolicyVersionId",
+  c.request, c.base_profile_version_id AS "baseProfileVersionId",
   c.base_policy_version_id AS "basePolicyVersionId",
   COALESCE(bp.data->'people'->'policyApprovers', '[]'::jsonb) AS "requiredRoles",
   (SELECT count(*)::int FROM policy_change_approvals a

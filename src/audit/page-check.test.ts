@@ -61,18 +61,24 @@ function confirmed(page: Buffer, headSeq = 1000): number {
   return pageChecker(ORG, headSeq, GENESIS_HASH).check(page, 0, 1).expected - 1;
 }
 
+/** Checks a whole page from the chain's start: every record confirmed, the last one named. */
+function assertConfirmsAll(page: Buffer, hashes: string[]): void {
+  const checker = pageChecker(ORG, 1000, GENESIS_HASH);
+  const done = checker.check(page, 0, 1);
+  assert.equal(done.stop, page.length);
+  assert.equal(done.expected, hashes.length + 1);
+  assert.equal(checker.prevHash(), hashes.at(-1));
+  assert.equal(page.toString("utf8", done.lastIdStart, done.lastIdEnd), `ev${hashes.length}`);
+}
+
 describe("byte-level page check, hash version 2", () => {
   it("confirms records whatever their text holds, since the hash covers it as stored", () => {
     const rows = [1, 2, 3, 4].map((seq) => row(seq));
     rows[1]!.actorId = 'usr_"quoted"\\';
     rows[2]!.at = "2025-01-31 09:00:03+00";
     const { page, hashes } = chain(rows, 2);
-    const checker = pageChecker(ORG, 1000, GENESIS_HASH);
-    const done = checker.check(page, 0, 1);
-    assert.equal(done.stop, page.length);
-    assert.equal(done.expected, 5);
-    assert.equal(checker.prevHash(), hashes[3]);
-    assert.equal(page.toString("utf8", done.lastIdStart, done.lastIdEnd), "ev4");
+    assert.equal(hashes.length, 4);
+    assertConfirmsAll(page, hashes);
   });
 
   it("stops at altered fields, broken links, wrong seqs, separators and relabelled versions", () => {
@@ -130,12 +136,8 @@ describe("byte-level page check, hash version 1", () => {
     rows[2]!.at = "2025-01-31 09:00:03.123+00";
     rows[3]!.at = "2025-01-31 09:00:04.123456+00";
     const { page, hashes } = chain(rows);
-    const checker = pageChecker(ORG, 1000, GENESIS_HASH);
-    const done = checker.check(page, 0, 1);
-    assert.equal(done.stop, page.length);
-    assert.equal(done.expected, 6);
-    assert.equal(checker.prevHash(), hashes[4]);
-    assert.equal(page.toString("utf8", done.lastIdStart, done.lastIdEnd), "ev5");
+    assert.equal(hashes.length, 5);
+    assertConfirmsAll(page, hashes);
   });
 
   it("leaves text JSON escapes, and odd timestamps, to the reference check", () => {

@@ -36,6 +36,18 @@ export function pageFields(items: string) {
   };
 }
 
+/**
+ * The count of every matching row. A page query carries it on each row (`count(*) OVER ()`), so
+ * only a page past the end, which has no rows, needs `count` to ask for it separately.
+ */
+export async function pageTotal(
+  rows: readonly { total: number }[],
+  offset: number,
+  count: () => Promise<number>,
+): Promise<number> {
+  return rows[0]?.total ?? (offset === 0 ? 0 : count());
+}
+
 /** Where the page after this one starts, or null when this one reaches the end of `total`. */
 export function nextOffset(page: { limit: number; offset: number }, total: number): number | null {
   return page.offset + page.limit < total ? page.offset + page.limit : null;

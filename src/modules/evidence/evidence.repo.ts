@@ -1,5 +1,6 @@
 /** Evidence rows' SQL (the only place it is written). Every query is scoped to one organization. */
 import type { Queryable, Transaction } from "../../db/index.ts";
+import { pageTotal } from "../../server/paging.ts";
 
 export interface EvidenceRow {
   id: string;
@@ -117,19 +118,18 @@ export async function pageEvidence(
       LIMIT $6 OFFSET $7`,
     [...filterValues(organizationId, filter), filter.limit, filter.offset],
   );
-  // A page past the end carries no count: only then is it asked for separately.
-  const total =
-    rows[0]?.total ??
-    (filter.offset === 0
-      ? 0
-      : (
-          await q.query<{ total: number }>(
-            `SELECT count(*)::int AS total FROM evidence e WHERE ${FILTERED}`,
-            filterValues(organizationId, filter),
-          )
-        ).rows[0]!.total);
+  const total = await pageTotal(rows, filter.offset, () => countMatchingEvidence(q, organizationId, filter));
   for (const row of rows) delete (row as { total?: number }).total;
   return { rows, total };
+}
+
+/** How many items match the filter; only needed for a page past the end, which carries no count. */
+async function countMatchingEvidence(q: Queryable, organizationId: string, filter: EvidenceFilter) {
+  const { rows } = await q.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM evidence e WHERE ${FILTERED}`,
+    filterValues(organizationId, filter),
+  );
+  return rows[0]!.total;
 }
 
 /** Undisposed items past their retention (`retain_until` before `today`) and not on hold, locked. */

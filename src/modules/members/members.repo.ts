@@ -1,6 +1,7 @@
 /** The SQL of memberships and invitations. Every query is scoped to one organization unless named `unsafe...`. */
 import type { Role } from "../../auth/permissions.ts";
 import type { Queryable, Transaction } from "../../db/index.ts";
+import { pageTotal } from "../../server/paging.ts";
 
 export interface MemberRow {
   id: string;
@@ -72,8 +73,7 @@ export async function pageMembers(
       ORDER BY p."sortName", p.id`,
     [organizationId, filter.pattern, filter.limit, filter.offset],
   );
-  const total =
-    rows[0]?.total ?? (filter.offset === 0 ? 0 : await countMembers(q, organizationId, filter.pattern));
+  const total = await pageTotal(rows, filter.offset, () => countMembers(q, organizationId, filter.pattern));
   return { rows, total };
 }
 
